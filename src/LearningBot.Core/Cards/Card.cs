@@ -1,0 +1,59 @@
+namespace LearningBot.Core.Cards;
+
+/// <summary>
+/// The one card model. A feature builds a card once; the Teams adapter renders it as an Adaptive Card,
+/// the Slack adapter as Block Kit. Text uses a small Markdown subset both can show: **bold**, _italic_,
+/// [links](https://…) and "- " bullet lines.
+/// </summary>
+public sealed record Card
+{
+    public required string Title { get; init; }
+    public string? Subtitle { get; init; }
+    public IReadOnlyList<CardElement> Body { get; init; } = [];
+    public IReadOnlyList<CardAction> Actions { get; init; } = [];
+
+    /// <summary>Plain text for notifications and clients that cannot show cards.</summary>
+    public string FallbackText => Subtitle is null ? Title : $"{Title} — {Subtitle}";
+}
+
+public abstract record CardElement;
+
+/// <summary>A paragraph of text in the Markdown subset.</summary>
+public sealed record TextElement(string Text) : CardElement
+{
+    public bool Subtle { get; init; }
+}
+
+/// <summary>A small heading inside the card body.</summary>
+public sealed record HeadingElement(string Text) : CardElement;
+
+/// <summary>Label/value pairs shown as a compact table.</summary>
+public sealed record FactsElement(IReadOnlyList<Fact> Facts) : CardElement;
+
+public sealed record Fact(string Label, string Value);
+
+/// <summary>A text box the person fills in; its value arrives with the next card action under <see cref="Id"/>.</summary>
+public sealed record TextInputElement(string Id, string Label) : CardElement
+{
+    public string? Placeholder { get; init; }
+    public string? Value { get; init; }
+    public bool Multiline { get; init; }
+    public bool Required { get; init; }
+    public int MaxLength { get; init; } = 500;
+}
+
+/// <summary>A button. A submit button carries a verb and data back to the bot; a link button opens a URL.</summary>
+public sealed record CardAction
+{
+    public required string Title { get; init; }
+    /// <summary>Routing key of a submit action, e.g. "lesson.open". Null for link buttons.</summary>
+    public string? Verb { get; init; }
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+    public Uri? Url { get; init; }
+    public bool Primary { get; init; }
+
+    public static CardAction Submit(string title, string verb, IReadOnlyDictionary<string, string>? data = null, bool primary = false) =>
+        new() { Title = title, Verb = verb, Data = data ?? new Dictionary<string, string>(), Primary = primary };
+
+    public static CardAction OpenUrl(string title, Uri url) => new() { Title = title, Url = url };
+}

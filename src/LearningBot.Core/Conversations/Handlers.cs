@@ -1,0 +1,43 @@
+namespace LearningBot.Core.Conversations;
+
+/// <summary>A command a person can type: "help", "refresher phishing", "/quiz".</summary>
+public interface ICommandHandler
+{
+    /// <summary>The command word, lower case, without a slash.</summary>
+    string Name { get; }
+
+    /// <summary>One line for the help card: what the command does.</summary>
+    string Description { get; }
+
+    /// <summary>Shown on the help card, e.g. "refresher &lt;topic&gt;".</summary>
+    string Usage => Name;
+
+    Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken);
+}
+
+/// <summary>Handles the card buttons whose verb it owns.</summary>
+public interface ICardActionHandler
+{
+    /// <summary>Verbs this handler answers, e.g. "lesson.open".</summary>
+    IReadOnlyCollection<string> Verbs { get; }
+
+    Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken);
+}
+
+/// <summary>Reacts to reactions (recognition uses them).</summary>
+public interface IReactionHandler
+{
+    Task<Reply> HandleAsync(Turn turn, ReactionChange reaction, CancellationToken cancellationToken);
+}
+
+/// <summary>Answers free text that is not a command.</summary>
+public interface IQuestionHandler
+{
+    Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken);
+}
+
+/// <summary>Greets a conversation the bot has just joined.</summary>
+public interface IWelcomeHandler
+{
+    Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken);
+}

@@ -1,0 +1,78 @@
+namespace LearningBot.Core.Conversations;
+
+/// <summary>
+/// One inbound event in channel-neutral form: who, where, what. Adapters build it from a Teams activity or a
+/// Slack payload; features never see either.
+/// </summary>
+public sealed record Turn
+{
+    public required ChannelKind Channel { get; init; }
+    /// <summary>The channel's id for this event (Teams activity id, Slack event id): the idempotency key.</summary>
+    public required string EventId { get; init; }
+    public required TurnKind Kind { get; init; }
+    public required ChannelUser From { get; init; }
+    public required TurnConversation Conversation { get; init; }
+    /// <summary>The person behind <see cref="From"/>; set by <see cref="TurnProcessor"/> before routing.</summary>
+    public Guid PersonId { get; init; }
+    /// <summary>Message text with mentions of the bot removed.</summary>
+    public string Text { get; init; } = "";
+    public CardActionInvocation? Action { get; init; }
+    public ReactionChange? Reaction { get; init; }
+    public DateTimeOffset Timestamp { get; init; }
+    /// <summary>IANA time zone of the sender, when the channel reports it.</summary>
+    public string? TimeZone { get; init; }
+    public string? Locale { get; init; }
+}
+
+public enum ChannelKind
+{
+    Teams,
+    Slack,
+}
+
+public enum TurnKind
+{
+    /// <summary>Text typed by a person (a 1:1 message or an @mention).</summary>
+    Message,
+    /// <summary>A button pressed on a card the bot sent.</summary>
+    CardAction,
+    /// <summary>A reaction added to or removed from a message.</summary>
+    Reaction,
+    /// <summary>The bot was installed or added to a conversation.</summary>
+    Installed,
+    /// <summary>The bot was removed from a conversation.</summary>
+    Uninstalled,
+}
+
+public enum ConversationType
+{
+    Personal,
+    GroupChat,
+    Channel,
+}
+
+public sealed record ChannelUser(string Id, string Name)
+{
+    /// <summary>Entra object id (Teams) when known.</summary>
+    public string? AadObjectId { get; init; }
+    public string? TenantId { get; init; }
+}
+
+public sealed record TurnConversation(string Id, ConversationType Type)
+{
+    public string? TeamId { get; init; }
+    public string? TenantId { get; init; }
+}
+
+/// <summary>A card button press: the action's verb, its data and the values of the card's inputs.</summary>
+public sealed record CardActionInvocation(string Verb, IReadOnlyDictionary<string, string> Data)
+{
+    /// <summary>Channel id of the message that holds the card, so it can be updated in place.</summary>
+    public string? CardMessageId { get; init; }
+}
+
+public sealed record ReactionChange(string Reaction, bool Added)
+{
+    /// <summary>Channel id of the message that got the reaction.</summary>
+    public required string MessageId { get; init; }
+}

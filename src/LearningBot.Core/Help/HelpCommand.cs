@@ -1,0 +1,42 @@
+using LearningBot.Core.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningBot.Core.Help;
+
+/// <summary>"help" and the help button: lists every command. The router is resolved lazily because it lists this command too.</summary>
+public sealed class HelpCommand(IServiceProvider services) : ICommandHandler, ICardActionHandler
+{
+    public string Name => "help";
+    public string Description => "what I can do";
+    public IReadOnlyCollection<string> Verbs { get; } = [HelpVerbs.Show];
+
+    public Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.WithCard(HelpCards.Help(services.GetRequiredService<TurnRouter>().Commands)));
+
+    public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken) =>
+        HandleAsync(turn, "", cancellationToken);
+}
+
+/// <summary>Greets a conversation once, when the bot is installed or added.</summary>
+public sealed class WelcomeHandler(ConversationReferenceStore conversations) : IWelcomeHandler
+{
+    public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var first = await conversations.TryMarkGreetedAsync(turn.Channel, turn.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        return first ? Reply.WithCard(HelpCards.Welcome(turn.Conversation.Type != ConversationType.Personal)) : Reply.None;
+    }
+}
+
+/// <summary>
+/// Commands whose features are not in this release yet. They are listed in the Teams command menu and the Slack
+/// app, so each answers honestly instead of falling through to search.
+/// </summary>
+public sealed class UpcomingFeatureCommand(string name, string description, string feature) : ICommandHandler
+{
+    public string Name => name;
+    public string Description => description;
+
+    public Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.WithText($"{feature} are not switched on in this LearningBot yet. Meanwhile, ask me a question or type **help**."));
+}

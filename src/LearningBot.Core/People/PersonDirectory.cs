@@ -1,0 +1,56 @@
+using LearningBot.Core.Conversations;
+using LearningBot.Data;
+using LearningBot.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningBot.Core.People;
+
+/// <summary>Finds or creates the person behind a channel account, keeping name and time zone fresh.</summary>
+public sealed class PersonDirectory(LearningBotDbContext db, TimeProvider clock)
+{
+    public async Task<Guid> ResolveAsync(ChannelKind channel, ChannelUser user, string? timeZone, string? locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var name = channel.ToString();
+        for (var attempt = 0; ; attempt++)
+        {
+            var account = await db.ChannelAccounts
+                .SingleOrDefaultAsync(a => a.Channel == name && a.ExternalId == user.Id, cancellationToken)
+                .ConfigureAwait(false);
+            PersonRecord? person;
+            if (account is null)
+            {
+                person = new PersonRecord { Id = Guid.NewGuid(), CreatedAt = clock.GetUtcNow() };
+                db.People.Add(person);
+                account = new ChannelAccountRecord { Channel = name, ExternalId = user.Id, PersonId = person.Id };
+                db.ChannelAccounts.Add(account);
+            }
+            else
+            {
+                person = await db.People.SingleAsync(p => p.Id == account.PersonId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!string.IsNullOrWhiteSpace(user.Name))
+            {
+                person.DisplayName = user.Name;
+            }
+            person.TimeZone = IsKnownTimeZone(timeZone) ? timeZone : person.TimeZone;
+            person.Locale = locale ?? person.Locale;
+            account.AadObjectId = user.AadObjectId ?? account.AadObjectId;
+            account.TenantId = user.TenantId ?? account.TenantId;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return person.Id;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // A concurrent first message from the same person created the account; read theirs.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static bool IsKnownTimeZone(string? timeZone) =>
+        !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _);
+}

@@ -1,0 +1,102 @@
+using LearningBot.Data.Conversations;
+using LearningBot.Data.Inbound;
+using LearningBot.Data.Knowledge;
+using LearningBot.Data.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LearningBot.Data;
+
+/// <summary>
+/// The one database. Each provider has a subclass so that each keeps its own migrations
+/// (<see cref="SqliteLearningBotDbContext"/>, <see cref="PostgreSqlLearningBotDbContext"/>); features use this type.
+/// </summary>
+public abstract class LearningBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<LessonRecord> Lessons => Set<LessonRecord>();
+    public DbSet<LessonSectionRecord> LessonSections => Set<LessonSectionRecord>();
+    public DbSet<QuizQuestionRecord> QuizQuestions => Set<QuizQuestionRecord>();
+    public DbSet<PersonRecord> People => Set<PersonRecord>();
+    public DbSet<ChannelAccountRecord> ChannelAccounts => Set<ChannelAccountRecord>();
+    public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
+    public DbSet<InboundEventRecord> InboundEvents => Set<InboundEventRecord>();
+
+    public abstract StorageProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<LessonRecord>(lesson =>
+        {
+            lesson.ToTable("lessons");
+            lesson.HasKey(l => l.Id);
+            lesson.Property(l => l.Id).HasMaxLength(100);
+            lesson.Property(l => l.Title).HasMaxLength(200);
+            lesson.Property(l => l.Summary).HasMaxLength(280);
+            lesson.HasIndex(l => l.Library);
+            lesson.HasMany(l => l.Sections).WithOne().HasForeignKey(s => s.LessonId).OnDelete(DeleteBehavior.Cascade);
+            lesson.HasMany(l => l.Questions).WithOne().HasForeignKey(q => q.LessonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LessonSectionRecord>(section =>
+        {
+            section.ToTable("lesson_sections");
+            section.HasIndex(s => new { s.LessonId, s.Ordinal }).IsUnique();
+        });
+        modelBuilder.Entity<QuizQuestionRecord>(question =>
+        {
+            question.ToTable("quiz_questions");
+            question.HasKey(q => q.Id);
+            question.Property(q => q.Id).HasMaxLength(120);
+        });
+        modelBuilder.Entity<PersonRecord>(person =>
+        {
+            person.ToTable("people");
+            person.HasMany(p => p.Accounts).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ChannelAccountRecord>(account =>
+        {
+            account.ToTable("channel_accounts");
+            account.HasIndex(a => new { a.Channel, a.ExternalId }).IsUnique();
+            account.HasIndex(a => a.AadObjectId);
+        });
+        modelBuilder.Entity<ConversationReferenceRecord>(reference =>
+        {
+            reference.ToTable("conversation_references");
+            reference.HasIndex(r => new { r.Channel, r.ConversationId }).IsUnique();
+            reference.HasIndex(r => r.PersonId);
+        });
+        modelBuilder.Entity<InboundEventRecord>(inbound =>
+        {
+            inbound.ToTable("inbound_events");
+            inbound.HasKey(e => new { e.Channel, e.EventId });
+            inbound.Property(e => e.Channel).HasMaxLength(20);
+            inbound.Property(e => e.EventId).HasMaxLength(200);
+        });
+    }
+}
+
+public enum StorageProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+public sealed class SqliteLearningBotDbContext(DbContextOptions<SqliteLearningBotDbContext> options)
+    : LearningBotDbContext(options)
+{
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // SQLite cannot compare or order DateTimeOffset values; stored as UTC ticks they sort and compare correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgreSqlLearningBotDbContext(DbContextOptions<PostgreSqlLearningBotDbContext> options)
+    : LearningBotDbContext(options)
+{
+    public override StorageProvider Provider => StorageProvider.PostgreSQL;
+}

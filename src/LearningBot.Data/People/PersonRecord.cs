@@ -1,0 +1,25 @@
+namespace LearningBot.Data.People;
+
+/// <summary>An employee the bot knows, whatever channel they use.</summary>
+public sealed class PersonRecord
+{
+    public Guid Id { get; set; }
+    public string DisplayName { get; set; } = "";
+    /// <summary>IANA time zone reported by the channel, when known.</summary>
+    public string? TimeZone { get; set; }
+    public string? Locale { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<ChannelAccountRecord> Accounts { get; set; } = [];
+}
+
+/// <summary>A person's identity in one channel (Teams user id 29:…, Slack user id).</summary>
+public sealed class ChannelAccountRecord
+{
+    public int Id { get; set; }
+    public required string Channel { get; set; }
+    public required string ExternalId { get; set; }
+    public Guid PersonId { get; set; }
+    /// <summary>Entra object id (Teams) — stable across bots, unlike the 29: id.</summary>
+    public string? AadObjectId { get; set; }
+    public string? TenantId { get; set; }
+}
