@@ -1,0 +1,31 @@
+using LearningBot.Core.Conversations;
+using LearningBot.Core.Help;
+using LearningBot.Core.People;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LearningBot.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>Registers the channel-neutral core: turn processing, routing and the features. Storage is registered separately.</summary>
+    public static IServiceCollection AddLearningBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<InboundEventLog>();
+        services.AddScoped<PersonDirectory>();
+        services.AddScoped<ConversationReferenceStore>();
+        services.AddScoped<TurnProcessor>();
+        services.AddScoped<TurnRouter>();
+
+        services.AddScoped<IWelcomeHandler, WelcomeHandler>();
+        services.AddScoped<HelpCommand>();
+        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddScoped<ICardActionHandler>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("quiz", "a quick quiz on what you've learned", "Daily quizzes"));
+        services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("kudos", "recognise a colleague: kudos @name for …", "Kudos and shoutouts"));
+        services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("debrief", "start a post-project debrief (managers)", "Project debriefs"));
+        services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("circle", "create or join a peer learning circle", "Learning circles"));
+        return services;
+    }
+}
