@@ -1,6 +1,10 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Help;
+using LearningBot.Core.Knowledge;
+using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.People;
+using LearningBot.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,6 +26,18 @@ public static class CoreRegistration
         services.AddScoped<HelpCommand>();
         services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddScoped<ICardActionHandler>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddOptions<KnowledgeOptions>();
+        services.AddScoped<IKeywordIndex>(sp => sp.GetRequiredService<LearningBotDbContext>().Provider == StorageProvider.PostgreSQL
+            ? new PostgreSqlKeywordIndex(sp.GetRequiredService<LearningBotDbContext>())
+            : new SqliteKeywordIndex(sp.GetRequiredService<LearningBotDbContext>()));
+        services.AddScoped<IKnowledgeSearch, KeywordKnowledgeSearch>();
+        services.AddScoped<LessonImporter>();
+        services.AddScoped<LessonCatalog>();
+        services.AddScoped<KnowledgeQuestionHandler>();
+        services.AddScoped<IQuestionHandler>(sp => sp.GetRequiredService<KnowledgeQuestionHandler>());
+        services.AddScoped<ICommandHandler, RefresherCommand>();
+        services.AddScoped<ICardActionHandler, KnowledgeCardActions>();
+
         services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("quiz", "a quick quiz on what you've learned", "Daily quizzes"));
         services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("kudos", "recognise a colleague: kudos @name for …", "Kudos and shoutouts"));
         services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("debrief", "start a post-project debrief (managers)", "Project debriefs"));

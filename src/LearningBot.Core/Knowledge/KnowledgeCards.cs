@@ -1,0 +1,138 @@
+using System.Text.Json;
+using LearningBot.Core.Cards;
+using LearningBot.Core.Knowledge.Search;
+using LearningBot.Data.Knowledge;
+
+namespace LearningBot.Core.Knowledge;
+
+/// <summary>The cards of just-in-time answers: the answer, the whole lesson, the refresher, and the honest "not yet".</summary>
+public static class KnowledgeCards
+{
+    private const int MaxSectionChars = 1800;
+
+    public static Card Answer(LessonHit best, IReadOnlyList<LessonHit> others)
+    {
+        ArgumentNullException.ThrowIfNull(best);
+        ArgumentNullException.ThrowIfNull(others);
+        var body = new List<CardElement>();
+        if (best.SectionHeading.Length > 0)
+        {
+            body.Add(new HeadingElement(best.SectionHeading));
+        }
+        if (best.SectionMarkdown.Length > 0)
+        {
+            body.Add(new TextElement(Shorten(best.SectionMarkdown, MaxSectionChars)));
+        }
+        body.Add(new TextElement($"From the lesson **{best.Title}**") { Subtle = true });
+
+        var actions = new List<CardAction> { OpenLesson("Open full lesson", best.LessonId, primary: true) };
+        foreach (var other in others.Take(2))
+        {
+            actions.Add(OpenLesson($"See also: {other.Title}", other.LessonId));
+        }
+        return new Card { Title = best.Title, Subtitle = best.Summary, Body = body, Actions = actions };
+    }
+
+    public static Card NotInLibrary(string question, IReadOnlyList<LessonHit> closest)
+    {
+        ArgumentNullException.ThrowIfNull(closest);
+        var body = new List<CardElement>
+        {
+            new TextElement($"I searched the lesson library for _{Shorten(question, 200)}_ and found nothing that really answers it."),
+        };
+        if (closest.Count > 0)
+        {
+            body.Add(new TextElement("These are the closest topics I have:"));
+        }
+        body.Add(new TextElement("Try other words, or ask a colleague — not knowing something is how learning starts.") { Subtle = true });
+        return new Card
+        {
+            Title = "I don't have a lesson on that yet",
+            Body = body,
+            Actions = closest.Select(c => OpenLesson(c.Title, c.LessonId)).ToList(),
+        };
+    }
+
+    public static Card FullLesson(LessonRecord lesson)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        var body = new List<CardElement>();
+        foreach (var section in lesson.Sections.OrderBy(s => s.Ordinal))
+        {
+            if (section.Heading.Length > 0)
+            {
+                body.Add(new HeadingElement(section.Heading));
+            }
+            if (section.Markdown.Length > 0)
+            {
+                body.Add(new TextElement(section.Markdown));
+            }
+        }
+        var facts = new List<Fact>();
+        if (lesson.Minutes is { } minutes)
+        {
+            facts.Add(new Fact("Reading time", $"{minutes} min"));
+        }
+        if (lesson.Tags.Length > 0)
+        {
+            facts.Add(new Fact("Topics", lesson.Tags.Replace("|", ", ", StringComparison.Ordinal)));
+        }
+        if (facts.Count > 0)
+        {
+            body.Add(new FactsElement(facts));
+        }
+        return new Card { Title = lesson.Title, Subtitle = lesson.Summary, Body = body };
+    }
+
+    public static Card Refresher(LessonRecord lesson)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        var keyPoints = lesson.Sections
+            .Where(s => s.Ordinal > 0 && s.Heading.Length > 0)
+            .OrderBy(s => s.Ordinal)
+            .Select(s => $"- **{s.Heading}**: {FirstSentence(s.PlainText)}")
+            .ToList();
+        var body = new List<CardElement>();
+        if (keyPoints.Count > 0)
+        {
+            body.Add(new HeadingElement("Key points"));
+            body.Add(new TextElement(string.Join("\n", keyPoints)));
+        }
+        if (lesson.Questions.FirstOrDefault() is { } question)
+        {
+            var choices = JsonSerializer.Deserialize<List<string>>(question.Choices) ?? [];
+            body.Add(new HeadingElement("Check yourself"));
+            body.Add(new TextElement(question.Question));
+            body.Add(new TextElement(string.Join("\n", choices.Select((c, i) => $"- {(char)('A' + i)}. {c}"))));
+            var answer = question.Answer < choices.Count ? $"{(char)('A' + question.Answer)}. {choices[question.Answer]}" : "";
+            body.Add(new TextElement($"Answer: **{answer}** — {question.Explanation}") { Subtle = true });
+        }
+        return new Card
+        {
+            Title = $"Refresher: {lesson.Title}",
+            Subtitle = lesson.Summary,
+            Body = body,
+            Actions = [OpenLesson("Open full lesson", lesson.Id, primary: true)],
+        };
+    }
+
+    public static CardAction OpenLesson(string title, string lessonId, bool primary = false) =>
+        CardAction.Submit(title, KnowledgeVerbs.OpenLesson, new Dictionary<string, string> { ["lessonId"] = lessonId }, primary);
+
+    internal static string Shorten(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOfAny(['\n', '.', ' '], max - 1);
+        return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd() + " …";
+    }
+
+    private static string FirstSentence(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        var end = line.IndexOf(". ", StringComparison.Ordinal);
+        return Shorten(end > 0 ? line[..(end + 1)] : line, 160);
+    }
+}

@@ -1,0 +1,64 @@
+using LearningBot.Core.Conversations;
+using LearningBot.Core.Knowledge.Search;
+
+namespace LearningBot.Core.Knowledge;
+
+/// <summary>Free text → the lesson that answers it, or an honest "not yet" with the closest topics.</summary>
+public sealed class KnowledgeQuestionHandler(IKnowledgeSearch search) : IQuestionHandler
+{
+    public async Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken)
+    {
+        var answer = await search.SearchAsync(question, cancellationToken).ConfigureAwait(false);
+        return answer is { Answered: true, Best: { } best }
+            ? Reply.WithCard(KnowledgeCards.Answer(best, answer.Hits.Skip(1).Where(h => h.Score >= best.Score * 0.6).ToList()))
+            : Reply.WithCard(KnowledgeCards.NotInLibrary(question, answer.Hits));
+    }
+}
+
+/// <summary>"refresher &lt;topic&gt;": key points and one practice question of the best lesson on the topic.</summary>
+public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog catalog) : ICommandHandler
+{
+    public string Name => "refresher";
+    public string Description => "a two-minute refresher on a topic";
+    public string Usage => "refresher <topic>";
+
+    public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(arguments))
+        {
+            return Reply.WithText("Which topic? For example: **refresher phishing** or **refresher giving feedback**.");
+        }
+        var answer = await search.SearchAsync(arguments, cancellationToken).ConfigureAwait(false);
+        if (answer is not { Answered: true, Best: { } best })
+        {
+            return Reply.WithCard(KnowledgeCards.NotInLibrary(arguments, answer.Hits));
+        }
+        var lesson = await catalog.FindAsync(best.LessonId, cancellationToken).ConfigureAwait(false);
+        return lesson is null ? Reply.WithCard(KnowledgeCards.NotInLibrary(arguments, [])) : Reply.WithCard(KnowledgeCards.Refresher(lesson));
+    }
+}
+
+/// <summary>Buttons on knowledge cards: open a whole lesson, ask a suggested question.</summary>
+public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestionHandler questions) : ICardActionHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask];
+
+    public async Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Verb == KnowledgeVerbs.Ask)
+        {
+            return action.Data.TryGetValue("question", out var question) && !string.IsNullOrWhiteSpace(question)
+                ? await questions.HandleAsync(turn, question, cancellationToken).ConfigureAwait(false)
+                : Reply.WithText("Type your question and I'll look it up.");
+        }
+        if (!action.Data.TryGetValue("lessonId", out var lessonId) || string.IsNullOrWhiteSpace(lessonId))
+        {
+            return Reply.WithText("That button is missing its lesson. Ask your question again and I'll find it.");
+        }
+        var lesson = await catalog.FindAsync(lessonId, cancellationToken).ConfigureAwait(false);
+        return lesson is null
+            ? Reply.WithText("That lesson has been retired from the library. Ask your question again for the current one.")
+            : Reply.WithCard(KnowledgeCards.FullLesson(lesson));
+    }
+}

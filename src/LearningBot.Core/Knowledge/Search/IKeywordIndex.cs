@@ -1,0 +1,21 @@
+using LearningBot.Core.Knowledge.Library;
+
+namespace LearningBot.Core.Knowledge.Search;
+
+/// <summary>
+/// Full-text index over lesson views: one intro view (title, summary, tags, intro) and one view per '##' section.
+/// SQLite uses FTS5 with BM25; PostgreSQL its built-in full-text search. Higher scores are better.
+/// </summary>
+public interface IKeywordIndex
+{
+    /// <summary>(Re)indexes a lesson; called inside the import transaction.</summary>
+    Task IndexAsync(Lesson lesson, CancellationToken cancellationToken);
+
+    Task RemoveAsync(string lessonId, CancellationToken cancellationToken);
+
+    /// <summary>Views matching any of the terms, best first.</summary>
+    Task<IReadOnlyList<ViewMatch>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>A lesson view that matched: the lesson, the section ordinal (0 = intro) and its keyword score.</summary>
+public sealed record ViewMatch(string LessonId, int Ordinal, double Score);

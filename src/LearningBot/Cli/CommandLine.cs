@@ -1,0 +1,143 @@
+using System.Diagnostics.CodeAnalysis;
+using System.IO.Compression;
+using System.Text;
+using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Knowledge.Search;
+using LearningBot.Data;
+using LearningBot.Hosting;
+
+namespace LearningBot.Cli;
+
+/// <summary>
+/// Commands for maintainers: `import &lt;folder&gt;`, `ask "question"`, `teams-package [zip]`. Each uses the same
+/// configuration and database as the running bot and exits non-zero with a helpful message on bad input.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
+    {
+        ["import"] = ImportAsync,
+        ["ask"] = AskAsync,
+        ["teams-package"] = TeamsPackageAsync,
+    };
+
+    public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? command) =>
+        Commands.TryGetValue(name, out command);
+
+    public static async Task<int> ImportAsync(string[] args)
+    {
+        if (args.Length != 1)
+        {
+            await Console.Error.WriteLineAsync("Usage: import <folder>   (a folder of lesson Markdown files, see CONTENT-FORMAT)").ConfigureAwait(false);
+            return 2;
+        }
+        if (!Directory.Exists(args[0]))
+        {
+            await Console.Error.WriteLineAsync($"Folder '{args[0]}' does not exist.").ConfigureAwait(false);
+            return 2;
+        }
+        await using var app = BuildQuiet();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
+        var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(args[0], CancellationToken.None).ConfigureAwait(false);
+        Console.Write(Describe(report));
+        return report.Rejected.Count == 0 ? 0 : 1;
+    }
+
+    internal static string Describe(ImportReport report)
+    {
+        var text = new StringBuilder();
+        void Section(string title, IReadOnlyCollection<string> items)
+        {
+            text.Append(title).Append(": ").Append(items.Count).AppendLine();
+            foreach (var item in items)
+            {
+                text.Append("  ").AppendLine(item);
+            }
+        }
+        Section("Added", report.Added);
+        Section("Updated", report.Updated);
+        Section("Retired", report.Retired);
+        text.Append("Unchanged: ").Append(report.Unchanged.Count).AppendLine();
+        Section("Rejected", report.Rejected.Select(p => p.ToString()).ToList());
+        return text.ToString();
+    }
+
+    public static async Task<int> AskAsync(string[] args)
+    {
+        var question = string.Join(' ', args).Trim();
+        if (question.Length == 0)
+        {
+            await Console.Error.WriteLineAsync("Usage: ask \"your question\"").ConfigureAwait(false);
+            return 2;
+        }
+        await using var app = BuildQuiet();
+        await LearningBotHost.PrepareAsync(app).ConfigureAwait(false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var answer = await scope.ServiceProvider.GetRequiredService<IKnowledgeSearch>().SearchAsync(question, CancellationToken.None).ConfigureAwait(false);
+        if (answer is { Answered: true, Best: { } best })
+        {
+            Console.WriteLine($"{best.Title}  [{best.LessonId}, score {best.Score:0.0}]");
+            Console.WriteLine(best.Summary);
+            if (best.SectionHeading.Length > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"## {best.SectionHeading}");
+            }
+            Console.WriteLine(best.SectionMarkdown);
+            return 0;
+        }
+        Console.WriteLine("I don't have a lesson on that yet.");
+        foreach (var hit in answer.Hits)
+        {
+            Console.WriteLine($"  closest: {hit.Title}  [{hit.LessonId}, score {hit.Score:0.0}]");
+        }
+        return 0;
+    }
+
+    /// <summary>Writes the Teams app package: manifest.json (bot id from configuration) and the two icons at the zip root.</summary>
+    public static async Task<int> TeamsPackageAsync(string[] args)
+    {
+        var output = args.Length > 0 ? args[0] : Path.Combine("artifacts", "learningbot-teams.zip");
+        await using var app = BuildQuiet();
+        var botId = app.Configuration["LearningBot:Teams:AppId"];
+        if (string.IsNullOrWhiteSpace(botId) || !Guid.TryParse(botId, out _))
+        {
+            await Console.Error.WriteLineAsync(
+                "Set LearningBot:Teams:AppId in appsettings.json (or LearningBot__Teams__AppId) to your Azure Bot's Microsoft App ID (a GUID), then run this again.").ConfigureAwait(false);
+            return 2;
+        }
+        var folder = Path.Combine("manifest", "teams");
+        var manifestPath = Path.Combine(folder, "manifest.json");
+        if (!File.Exists(manifestPath))
+        {
+            await Console.Error.WriteLineAsync($"'{manifestPath}' not found; run this from the repository root.").ConfigureAwait(false);
+            return 2;
+        }
+        var manifest = (await File.ReadAllTextAsync(manifestPath).ConfigureAwait(false))
+            .Replace("${{BOT_ID}}", botId, StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.Delete(output);
+        using (var zip = ZipFile.Open(output, ZipArchiveMode.Create))
+        {
+            var entry = zip.CreateEntry("manifest.json");
+            await using (var writer = new StreamWriter(await entry.OpenAsync().ConfigureAwait(false), new UTF8Encoding(false)))
+            {
+                await writer.WriteAsync(manifest).ConfigureAwait(false);
+            }
+            foreach (var icon in new[] { "color.png", "outline.png" })
+            {
+                zip.CreateEntryFromFile(Path.Combine(folder, icon), icon);
+            }
+        }
+        Console.WriteLine($"Wrote {output} (bot id {botId}). Upload it in Teams: Apps → Manage your apps → Upload an app.");
+        return 0;
+    }
+
+    private static WebApplication BuildQuiet() => LearningBotHost.Build([], configuration =>
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        }));
+}

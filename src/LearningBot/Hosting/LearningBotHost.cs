@@ -1,0 +1,114 @@
+using LearningBot.Core;
+using LearningBot.Core.Knowledge;
+using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Knowledge.Search;
+using LearningBot.Data;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Hosting;
+
+/// <summary>Builds the web host: one configuration file, options validated at start, storage, core, channels, endpoints.</summary>
+public static partial class LearningBotHost
+{
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        ConfigureConfiguration(builder.Configuration, args);
+        configure?.Invoke(builder.Configuration);
+
+        var storage = BindStorage(builder.Configuration);
+        builder.Services.AddLearningBotStorage(storage);
+        builder.Services.AddLearningBotCore();
+        builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
+        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
+            .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")
+            .Validate(o => o.ClosestTopics is >= 0 and <= 5, "LearningBot:Knowledge:ClosestTopics must be from 0 to 5.")
+            .ValidateOnStart();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>
+    /// The one configuration file is appsettings.json in the working directory (the repository root for
+    /// `dotnet run --project src/LearningBot`); environment variables (LearningBot__Section__Key) and the
+    /// command line override it. No per-environment files, so what a maintainer reads is what runs.
+    /// </summary>
+    internal static void ConfigureConfiguration(ConfigurationManager configuration, string[] args)
+    {
+        configuration.Sources.Clear();
+        configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+    }
+
+    internal static StorageOptions BindStorage(IConfiguration configuration)
+    {
+        var storage = new StorageOptions();
+        try
+        {
+            configuration.GetSection(StorageOptions.Section).Bind(storage);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
+                [$"LearningBot:Storage:Provider must be Sqlite or PostgreSQL ({ex.Message})"]);
+        }
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
+                ["LearningBot:Storage:ConnectionString is empty; for SQLite use e.g. 'Data Source=data/learningbot.db'."]);
+        }
+        return storage;
+    }
+
+    /// <summary>Migrates the database and imports new or changed lessons from the content folder.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LearningBot.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
+        await db.MigrateAsync(cancellationToken).ConfigureAwait(false);
+
+        var content = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value.Path;
+        if (string.IsNullOrWhiteSpace(content) || !Directory.Exists(content))
+        {
+            Log.ContentFolderMissing(logger, content);
+            return;
+        }
+        var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(content, cancellationToken).ConfigureAwait(false);
+        Log.ContentImported(logger, content, report.Added.Count, report.Updated.Count, report.Retired.Count, report.Unchanged.Count, report.Rejected.Count);
+        foreach (var problem in report.Rejected)
+        {
+            Log.LessonRejected(logger, problem.ToString());
+        }
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapGet("/", () => Results.Text("LearningBot is running. Teams messaging endpoint: POST /api/messages\n"));
+        app.MapGet("/health", async (LessonCatalog catalog, CancellationToken ct) =>
+            Results.Ok(new { status = "ok", lessons = await catalog.CountAsync(ct).ConfigureAwait(false) }));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Lesson folder '{Folder}' not found; starting with the lessons already stored")]
+        public static partial void ContentFolderMissing(ILogger logger, string folder);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Lessons from '{Folder}': {Added} added, {Updated} updated, {Retired} retired, {Unchanged} unchanged, {Rejected} rejected")]
+        public static partial void ContentImported(ILogger logger, string folder, int added, int updated, int retired, int unchanged, int rejected);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Lesson rejected: {Problem}")]
+        public static partial void LessonRejected(ILogger logger, string problem);
+    }
+}
