@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LearningBot.Core;
+using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Knowledge.Search;
+using LearningBot.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+// Answer-quality benchmark: imports a lesson folder into a fresh SQLite file, asks every question of a JSONL file
+// ({"question": "...", "expected": ["lesson-id", ...]}; [] = the library does not answer it) and prints hit@1,
+// hit@3, how often out-of-scope questions are declined and in-scope ones wrongly declined, and query latency.
+// With --quiz, the library's own quiz questions are asked too, as in-scope questions about their lesson.
+//   dotnet run -c Release --project bench/AnswerQuality -- <lessons-folder> <questions.jsonl> [--quiz] [--threshold N] [--verbose]
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: <lessons-folder> <questions.jsonl> [--quiz] [--threshold N] [--verbose]");
+    return 2;
+}
+var folder = args[0];
+var verbose = args.Contains("--verbose");
+var withQuiz = args.Contains("--quiz");
+var thresholdIndex = Array.IndexOf(args, "--threshold");
+var database = Path.Combine(Path.GetTempPath(), $"answer-quality-{Guid.NewGuid():N}.db");
+
+var services = new ServiceCollection()
+    .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={database}" })
+    .AddLearningBotCore();
+if (thresholdIndex >= 0)
+{
+    services.Configure<KnowledgeOptions>(o => o.AnswerThreshold = double.Parse(args[thresholdIndex + 1], System.Globalization.CultureInfo.InvariantCulture));
+}
+await using var provider = services.BuildServiceProvider();
+await using var scope = provider.CreateAsyncScope();
+await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
+var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(folder, CancellationToken.None);
+Console.WriteLine($"library: {report.Added.Count} lessons imported, {report.Rejected.Count} rejected");
+
+var questions = File.ReadLines(args[1]).Where(l => l.Trim().Length > 0)
+    .Select(l => JsonSerializer.Deserialize<LabelledQuestion>(l, JsonSerializerOptions.Web)!).ToList();
+if (withQuiz)
+{
+    foreach (var file in Directory.EnumerateFiles(folder, "*.md"))
+    {
+        var (lesson, _) = LessonParser.Parse(file, File.ReadAllText(file));
+        questions.AddRange(lesson!.Quiz.Select(q => new LabelledQuestion(q.Question, [lesson.Id])));
+    }
+}
+
+var search = scope.ServiceProvider.GetRequiredService<IKnowledgeSearch>();
+await search.SearchAsync("warm up", CancellationToken.None);
+int inScope = 0, hit1 = 0, hit3 = 0, wronglyDeclined = 0, outOfScope = 0, declined = 0;
+var inScores = new List<double>();
+var outScores = new List<double>();
+var latencies = new List<double>();
+foreach (var q in questions)
+{
+    var watch = Stopwatch.StartNew();
+    var answer = await search.SearchAsync(q.Question, CancellationToken.None);
+    latencies.Add(watch.Elapsed.TotalMilliseconds);
+    var top = answer.Best?.Score ?? 0;
+    if (q.Expected.Count == 0)
+    {
+        outOfScope++;
+        outScores.Add(top);
+        declined += answer.Answered ? 0 : 1;
+        if (verbose && answer.Answered) Console.WriteLine($"  answered out-of-scope: {q.Question} → {answer.Best!.LessonId} {top:0.0}");
+        continue;
+    }
+    inScope++;
+    inScores.Add(top);
+    var ranked = answer.Hits.Select(h => h.LessonId).ToList();
+    if (ranked.Take(1).Any(q.Expected.Contains)) hit1++;
+    if (ranked.Take(3).Any(q.Expected.Contains)) hit3++;
+    if (!answer.Answered) wronglyDeclined++;
+    if (verbose && !ranked.Take(1).Any(q.Expected.Contains)) Console.WriteLine($"  miss: {q.Question} → {(ranked.FirstOrDefault() ?? "-")} {top:0.0} (want {string.Join(",", q.Expected)})");
+}
+var threshold = scope.ServiceProvider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AnswerThreshold;
+latencies.Sort();
+Console.WriteLine($"questions: {inScope} in scope, {outOfScope} out of scope; answer threshold {threshold}");
+Console.WriteLine($"hit@1 {Pct(hit1, inScope)}  hit@3 {Pct(hit3, inScope)}  in-scope wrongly declined {Pct(wronglyDeclined, inScope)}  out-of-scope declined {Pct(declined, outOfScope)}");
+Console.WriteLine($"top score  in-scope p10 {P(inScores, 0.10):0.0} p25 {P(inScores, 0.25):0.0} p50 {P(inScores, 0.5):0.0}   out-of-scope p50 {P(outScores, 0.5):0.0} p90 {P(outScores, 0.9):0.0} max {P(outScores, 1):0.0}");
+Console.WriteLine($"latency per question: p50 {P(latencies, 0.5):0.0} ms  p95 {P(latencies, 0.95):0.0} ms");
+File.Delete(database);
+return 0;
+
+static string Pct(int n, int of) => of == 0 ? "n/a" : $"{100.0 * n / of:0.0}%";
+static double P(List<double> values, double p)
+{
+    if (values.Count == 0) return 0;
+    var sorted = values.Order().ToList();
+    return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * (sorted.Count - 1) + 0.5))];
+}
+
+internal sealed record LabelledQuestion(string Question, List<string> Expected);

@@ -1,0 +1,76 @@
+using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Knowledge.Search;
+
+namespace LearningBot.Core.Tests.Knowledge;
+
+public sealed class KnowledgeSearchTests
+{
+    private static async Task<TestDatabase> WithLibrary(string folder)
+    {
+        var db = await TestDatabase.CreateAsync();
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(folder, CancellationToken.None));
+        return db;
+    }
+
+    private static Task<KnowledgeAnswer> Ask(TestDatabase db, string question) =>
+        db.With<IKnowledgeSearch, KnowledgeAnswer>(s => s.SearchAsync(question, CancellationToken.None));
+
+    [Fact]
+    public async Task A_question_about_peer_feedback_is_answered_with_the_peer_feedback_lesson()
+    {
+        await using var db = await WithLibrary(FixturePaths.Content);
+
+        var answer = await Ask(db, "how do I give feedback to a peer without it getting awkward");
+
+        Assert.True(answer.Answered);
+        Assert.Equal("feedback-peer-conversations", answer.Best!.LessonId);
+    }
+
+    [Theory]
+    [InlineData("refresher on phishing pls", "security-phishing")]
+    [InlineData("how should I write a design doc", "writing-design-docs")]
+    [InlineData("what is the GROW model for coaching", "coaching-grow-model")]
+    public async Task Typed_questions_find_their_fixture_lesson(string question, string lessonId)
+    {
+        await using var db = await WithLibrary(Path.Combine(FixturePaths.Fixtures, "lessons"));
+
+        var answer = await Ask(db, question);
+
+        Assert.True(answer.Answered);
+        Assert.Equal(lessonId, answer.Best!.LessonId);
+    }
+
+    [Fact]
+    public async Task A_question_the_library_does_not_cover_is_not_answered()
+    {
+        await using var db = await WithLibrary(FixturePaths.Content);
+
+        var answer = await Ask(db, "what's the capital of mongolia");
+
+        Assert.False(answer.Answered);
+    }
+
+    [Fact]
+    public async Task A_retired_lesson_is_never_found()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var folder = new LessonFolder().Write("a.md", LessonFolder.Lesson("a", title: "Giving feedback with SBI"));
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(folder.Path, CancellationToken.None));
+        Assert.Equal("a", (await Ask(db, "feedback situation behavior impact")).Best?.LessonId);
+
+        folder.Delete("a.md");
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(folder.Path, CancellationToken.None));
+
+        Assert.Empty((await Ask(db, "feedback situation behavior impact")).Hits);
+    }
+
+    [Theory]
+    [InlineData("How do I   give FEEDBACK?!", new[] { "feedback" })]
+    [InlineData("my team's 1:1s feel pointless", new[] { "team", "1", "1s", "feel", "pointless" })]
+    [InlineData("don't know", new string[0])]
+    public void Questions_become_search_terms_without_filler(string question, string[] terms)
+    {
+        var expected = terms.Where(t => t.Length >= 2).ToArray();
+        Assert.Equal(expected, QueryTerms.From(question));
+    }
+}
