@@ -10,7 +10,10 @@ namespace LearningBot.Hosting;
 /// <summary>Builds the web host: one configuration file, options validated at start, storage, core, channels, endpoints.</summary>
 public static partial class LearningBotHost
 {
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    /// <param name="args">Command-line arguments (override configuration).</param>
+    /// <param name="configure">Extra configuration sources, applied last (tests, CLI verbs).</param>
+    /// <param name="services">Service overrides applied after the defaults (tests point HTTP clients at fakes).</param>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -29,6 +32,7 @@ public static partial class LearningBotHost
             .Validate(o => o.ClosestTopics is >= 0 and <= 5, "LearningBot:Knowledge:ClosestTopics must be from 0 to 5.")
             .ValidateOnStart();
         builder.Services.AddProblemDetails();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using LearningBot.Tests.EndToEnd;
+
+namespace LearningBot.Tests.Cli;
+
+/// <summary>The maintainer commands, run as a person runs them: a separate process with its own working directory.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("learningbot-cli-").FullName;
+
+    private async Task<(int ExitCode, string Output, string Error)> Run(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LearningBot.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["LearningBot__Storage__ConnectionString"] = $"Data Source={Path.Combine(_folder, "cli.db")}";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Import_prints_what_it_added_and_rejected_with_file_line_and_rule()
+    {
+        var lessons = Directory.CreateDirectory(Path.Combine(_folder, "lessons")).FullName;
+        File.Copy(Path.Combine(BotUnderTest.RepositoryRoot, "content", "feedback-peer-conversations.md"), Path.Combine(lessons, "peer.md"));
+        await File.WriteAllTextAsync(Path.Combine(lessons, "broken.md"), "---\nid: broken\ntitle: Broken\nsummary: S\nminutes: many\n---\nBody");
+
+        var (exitCode, output, _) = await Run(_folder, null, "import", lessons);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Added: 1", output, StringComparison.Ordinal);
+        Assert.Contains("peer.md (feedback-peer-conversations)", output, StringComparison.Ordinal);
+        Assert.Contains("Rejected: 1", output, StringComparison.Ordinal);
+        Assert.Contains("broken.md:5: 'minutes' must be a whole number", output, StringComparison.Ordinal);
+
+        var again = await Run(_folder, null, "import", lessons);
+        Assert.Contains("Added: 0", again.Output, StringComparison.Ordinal);
+        Assert.Contains("Unchanged: 1", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_of_a_missing_folder_says_so_and_exits_2()
+    {
+        var (exitCode, _, error) = await Run(_folder, null, "import", Path.Combine(_folder, "nope"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Teams_package_writes_the_manifest_with_the_configured_bot_id_and_both_icons()
+    {
+        var appId = Guid.NewGuid().ToString();
+        var zipPath = Path.Combine(_folder, "app.zip");
+
+        var (exitCode, output, error) = await Run(BotUnderTest.RepositoryRoot, new Dictionary<string, string> { ["LearningBot__Teams__AppId"] = appId }, "teams-package", zipPath);
+
+        Assert.True(exitCode == 0, output + error);
+        using var zip = ZipFile.OpenRead(zipPath);
+        Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+        using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+        var bot = manifest.RootElement.GetProperty("bots")[0];
+        Assert.Equal(appId, bot.GetProperty("botId").GetString());
+        Assert.Equal(["personal", "team", "groupChat"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        var commands = bot.GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString());
+        Assert.Equal(["help", "refresher", "quiz", "kudos", "debrief", "circle"], commands);
+    }
+
+    [Fact]
+    public async Task Teams_package_without_an_app_id_explains_what_to_set()
+    {
+        var (exitCode, _, error) = await Run(BotUnderTest.RepositoryRoot, new Dictionary<string, string> { ["LearningBot__Teams__AppId"] = "" }, "teams-package", Path.Combine(_folder, "x.zip"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("LearningBot__Teams__AppId", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

@@ -1,0 +1,141 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.Hosting;
+using LearningBot.Teams.Auth;
+using LearningBot.Testing.Fakes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace LearningBot.Tests.EndToEnd;
+
+/// <summary>
+/// The real service on a free loopback port with a temporary SQLite file and the demo library, configured for
+/// production-mode Teams auth against a fake Bot Framework identity (OpenID metadata + JWKS on loopback), a fake
+/// Entra token endpoint for outbound tokens, and a fake Connector that records what the bot sends.
+/// </summary>
+public sealed class BotUnderTest : IAsyncDisposable
+{
+    public const string TenantId = "8a1c9f2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
+    private readonly string _folder;
+    private readonly WebApplication _app;
+
+    public string AppId { get; }
+    public FakeBotFrameworkIdentity Identity { get; }
+    public FakeConnector Connector { get; }
+    public FakeEntraTokenEndpoint Entra { get; }
+    public HttpClient Http { get; }
+
+    private BotUnderTest(string folder, WebApplication app, string appId, FakeBotFrameworkIdentity identity, FakeConnector connector, FakeEntraTokenEndpoint entra, Uri address)
+    {
+        _folder = folder;
+        _app = app;
+        AppId = appId;
+        Identity = identity;
+        Connector = connector;
+        Entra = entra;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public static async Task<BotUnderTest> StartAsync(bool developmentMode = false)
+    {
+        var folder = Directory.CreateTempSubdirectory("learningbot-e2e-").FullName;
+        var identity = await FakeBotFrameworkIdentity.StartAsync();
+        var connector = await FakeConnector.StartAsync();
+        var entra = await FakeEntraTokenEndpoint.StartAsync();
+        var appId = developmentMode ? "" : Guid.NewGuid().ToString();
+        var app = LearningBotHost.Build([], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["LearningBot:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bot.db")};Pooling=False",
+            ["LearningBot:Content:Path"] = Path.Combine(RepositoryRoot, "content"),
+            ["LearningBot:Teams:AppId"] = appId,
+            ["LearningBot:Teams:AppPassword"] = developmentMode ? "" : "test-secret",
+            ["LearningBot:Teams:TenantId"] = developmentMode ? "" : TenantId,
+            ["LearningBot:Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
+        }), services => services.AddHttpClient(BotFrameworkTokenProvider.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler));
+        await LearningBotHost.PrepareAsync(app);
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        return new BotUnderTest(folder, app, appId, identity, connector, entra, address);
+    }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("LearningBot.sln not found above the test binaries.");
+    }
+
+    /// <summary>A Teams activity as the channel sends it, from user 29:ada in a personal chat with the bot.</summary>
+    public JsonObject Activity(string type, string id, Action<JsonObject>? change = null)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = id,
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["localTimezone"] = "Europe/Berlin",
+            ["serviceUrl"] = Connector.ServiceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = "29:ada", ["name"] = "Ada Lovelace", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000ad" },
+            ["recipient"] = new JsonObject { ["id"] = $"28:{AppId}", ["name"] = "LearningBot" },
+            ["conversation"] = new JsonObject { ["id"] = "a:personal-ada", ["conversationType"] = "personal", ["tenantId"] = TenantId },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+            ["locale"] = "en-US",
+        };
+        change?.Invoke(activity);
+        return activity;
+    }
+
+    public JsonObject Message(string id, string text) => Activity("message", id, a => a["text"] = text);
+
+    /// <summary>POSTs the activity to /api/messages with a valid channel token (or the given one; "" = no header).</summary>
+    public async Task<HttpResponseMessage> SendAsync(JsonObject activity, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        token ??= Identity.CreateToken(FakeTokenRequest.ValidFor(AppId, Connector.ServiceUrl, DateTimeOffset.UtcNow));
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>The Adaptive Cards the bot has sent to the Connector so far, in order.</summary>
+    public IReadOnlyList<JsonElement> SentCards() =>
+        Connector.Requests.Where(r => r.Method == "POST" && r.Card is not null).Select(r => r.Card!.Value).ToList();
+
+    public static string Title(JsonElement card) => card.GetProperty("body")[0].GetProperty("text").GetString()!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Identity.DisposeAsync();
+        await Entra.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder.
+        }
+    }
+}
