@@ -191,31 +191,40 @@ public static class AdaptiveCardRenderer
         static bool IsBullet(string line) => line.TrimStart().StartsWith("- ", StringComparison.Ordinal);
     }
 
-    /// <summary>Shortens the longest text blocks, marking the cut with "…", until the card's JSON fits (§4.5).</summary>
+    /// <summary>
+    /// Shortens the longest text blocks (by serialized size), marking each cut with "…", until the card's JSON fits
+    /// (§4.5). The largest block is cut down towards the next largest, so one long block does not vanish while
+    /// another stays whole.
+    /// </summary>
     internal static void FitWithinLimit(JsonObject card, int maxBytes)
     {
         while (true)
         {
-            var size = Encoding.UTF8.GetByteCount(card.ToJsonString());
-            if (size <= maxBytes)
+            var excess = Encoding.UTF8.GetByteCount(card.ToJsonString()) - maxBytes;
+            if (excess <= 0)
             {
                 return;
             }
-            var longest = card["body"]!.AsArray()
+            var blocks = card["body"]!.AsArray()
                 .OfType<JsonObject>()
-                .Where(b => (string?)b["type"] == "TextBlock")
-                .MaxBy(b => ((string?)b["text"])?.Length ?? 0);
-            var text = (string?)longest?["text"];
-            if (longest is null || text is null || text.Length <= 1)
+                .Where(b => (string?)b["type"] == "TextBlock" && ((string?)b["text"])?.Length > 1)
+                .Select(b => (Block: b, Bytes: Encoding.UTF8.GetByteCount(b["text"]!.ToJsonString())))
+                .OrderByDescending(b => b.Bytes)
+                .ToList();
+            if (blocks.Count == 0)
             {
                 return;
             }
-            // Escaped JSON can take more bytes than characters; cut at least the excess, then measure again.
-            var cut = Math.Max(1, Math.Min(text.Length - 1, size - maxBytes + Ellipsis.Length * 3));
-            var keep = text.Length - cut;
-            if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+            var (longest, bytes) = blocks[0];
+            var next = blocks.Count > 1 ? blocks[1].Bytes : 0;
+            var text = (string)longest["text"]!;
+            var bytesToCut = Math.Min(excess + 16, Math.Max(bytes - next, (excess + 16) / 2));
+            // Escaped JSON can take several bytes per character; convert with this block's own ratio.
+            var charsToCut = (int)Math.Ceiling(bytesToCut * (double)text.Length / bytes);
+            var keep = Math.Max(1, text.Length - Math.Max(1, charsToCut));
+            if (char.IsHighSurrogate(text[keep - 1]))
             {
-                keep--;
+                keep = Math.Max(1, keep - 1);
             }
             longest["text"] = string.Concat(text.AsSpan(0, keep), Ellipsis);
         }
