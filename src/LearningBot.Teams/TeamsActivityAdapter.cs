@@ -231,11 +231,21 @@ public static partial class TeamsActivityAdapter
             _ when conversation?.IsGroup == true => ConversationType.GroupChat,
             _ => ConversationType.Personal,
         };
-        return new TurnConversation(conversation?.Id ?? "", type)
+        return new TurnConversation(WithoutThread(conversation?.Id ?? ""), type)
         {
             TeamId = activity.ChannelData?.Team?.Id,
             TenantId = TenantId(activity),
         };
+    }
+
+    /// <summary>
+    /// A channel thread's id is the channel id plus ";messageid=&lt;root&gt;" (§1.1). The core keeps one conversation per
+    /// channel, so the turn names the channel; replies still go to the id as received (the thread).
+    /// </summary>
+    internal static string WithoutThread(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread < 0 ? conversationId : conversationId[..thread];
     }
 
     /// <summary>Newer payloads carry conversation.tenantId, older ones only channelData.tenant.id (§1.1).</summary>

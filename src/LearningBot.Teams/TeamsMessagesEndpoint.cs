@@ -73,7 +73,8 @@ public sealed class TeamsMessagesEndpoint(
         BotFrameworkCaller? caller = null;
         if (settings.IsDevelopmentMode)
         {
-            // Local development (the Agents Playground sends no token, §6): loopback callers only.
+            // Local development (the Agents Playground sends no token, §6): loopback callers only. A header, if any,
+            // is not checked: with no app id there is no audience to check it against (as the BF SDK, §2.2 step 1).
             if (!IsLoopback(context.Connection.RemoteIpAddress))
             {
                 Unauthorized(context, "development mode accepts requests from loopback only");
@@ -149,6 +150,11 @@ public sealed class TeamsMessagesEndpoint(
                 continue;
             }
             Log.Handled(logger, turn.EventId, activity.Type, turn.Kind.ToString(), reply.Messages.Count);
+            if (reply.UpdatedCard is { } updated)
+            {
+                // A classic Action.Submit has no invoke response; the card is replaced with a PUT (§4.3).
+                await UpdateCardAsync(activity, updated, cancellationToken).ConfigureAwait(false);
+            }
             await SendMessagesAsync(activity, reply, cancellationToken).ConfigureAwait(false);
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -198,11 +204,7 @@ public sealed class TeamsMessagesEndpoint(
             var card = AdaptiveCardRenderer.Render(updated);
             response = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCardInvokeResponse.CardType, Value = card };
             // The invoke response replaces the card for the person who clicked; the PUT updates it for everyone (§4.3).
-            if (!string.IsNullOrEmpty(activity.ReplyToId))
-            {
-                await DeliverAsync(activity, () => connector.UpdateActivityAsync(
-                    activity.ServiceUrl, activity.Conversation.Id, activity.ReplyToId, Outbound(activity, AdaptiveCardRenderer.ToActivity(updated)), cancellationToken)).ConfigureAwait(false);
-            }
+            await UpdateCardAsync(activity, updated, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -210,6 +212,17 @@ public sealed class TeamsMessagesEndpoint(
         }
         await SendMessagesAsync(activity, reply, cancellationToken).ConfigureAwait(false);
         await InvokeResponseAsync(context, response).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the card the person acted on (the message <c>replyToId</c> names) for everyone in the conversation.</summary>
+    private async Task UpdateCardAsync(Activity inbound, LearningBot.Core.Cards.Card card, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(inbound.ReplyToId))
+        {
+            return;
+        }
+        await DeliverAsync(inbound, () => connector.UpdateActivityAsync(
+            inbound.ServiceUrl!, inbound.Conversation!.Id!, inbound.ReplyToId, Outbound(inbound, AdaptiveCardRenderer.ToActivity(card)), cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Each message is its own activity (cards never share one with text, §4.3), posted to the conversation as received — in a channel that is the thread.</summary>

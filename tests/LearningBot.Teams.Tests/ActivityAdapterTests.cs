@@ -40,7 +40,7 @@ public sealed class ActivityAdapterTests
     }
 
     [Fact]
-    public void Who_where_and_when_come_from_the_activity()
+    public void Who_where_and_when_come_from_the_activity_and_a_thread_counts_as_its_channel()
     {
         var turn = Single("""
         {"type":"message","id":"m1","timestamp":"2026-03-01T08:00:00Z","locale":"de-DE","text":"hi",
@@ -53,7 +53,7 @@ public sealed class ActivityAdapterTests
         Assert.Equal("m1", turn.EventId);
         Assert.Equal(ChannelKind.Teams, turn.Channel);
         Assert.Equal(new ChannelUser("29:u", "Ada") { AadObjectId = "aad-1", TenantId = "t-9" }, turn.From);
-        Assert.Equal(new TurnConversation("19:c;messageid=5", ConversationType.Channel) { TeamId = "19:team", TenantId = "t-9" }, turn.Conversation);
+        Assert.Equal(new TurnConversation("19:c", ConversationType.Channel) { TeamId = "19:team", TenantId = "t-9" }, turn.Conversation);
         Assert.Equal("Asia/Tokyo", turn.TimeZone);
         Assert.Equal("de-DE", turn.Locale);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero), turn.Timestamp);

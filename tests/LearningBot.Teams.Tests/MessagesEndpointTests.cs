@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Testing.Fakes;
@@ -210,5 +213,75 @@ public sealed class MessagesEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = Assert.Single(connector.Requests);
         Assert.Null(sent.Authorization);
+    }
+
+    [Fact]
+    public async Task Messages_in_two_threads_of_a_channel_are_one_conversation_answered_in_each_thread()
+    {
+        await using var bot = await ProductionBot.StartAsync();
+        const string channel = "19:channel@thread.tacv2";
+
+        await bot.PostAsync(TestActivities.Message(bot.Connector.ServiceUrl, "one", id: "1", conversationType: "channel", conversationId: channel + ";messageid=1"));
+        await bot.PostAsync(TestActivities.Message(bot.Connector.ServiceUrl, "two", id: "2", conversationType: "channel", conversationId: channel + ";messageid=2"));
+
+        Assert.Equal(1, await bot.Host.ConversationCountAsync());
+        Assert.Equal(
+            [$"/v3/conversations/{channel};messageid=1/activities", $"/v3/conversations/{channel};messageid=2/activities"],
+            bot.Connector.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task A_classic_submit_that_updates_the_card_replaces_it_with_a_put()
+    {
+        await using var bot = await ProductionBot.StartAsync();
+        var activity = bot.Message("").With("value", new JsonObject { ["verb"] = TestVerbs.UpdateCard }).With("replyToId", "card-7");
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostAsync(activity)).StatusCode);
+
+        Assert.Equal(
+            [("PUT", "/v3/conversations/a:personal-1/activities/card-7"), ("POST", "/v3/conversations/a:personal-1/activities")],
+            bot.Connector.Requests.Select(r => (r.Method, r.Path)));
+    }
+
+    [Fact]
+    public async Task A_failed_reply_is_logged_and_the_activity_still_acknowledged()
+    {
+        await using var bot = await ProductionBot.StartAsync();
+        bot.Connector.FailNext(1, 403, errorCode: "MessageWritesBlocked");
+
+        var response = await bot.PostAsync(bot.Message());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_a_request_from_another_machine_is_refused()
+    {
+        await using var host = await TeamsBotHost.StartDevelopmentAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3");
+        context.Request.Method = "POST";
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(TestActivities.Message("http://127.0.0.1:1/", "hi").ToJsonString()));
+
+        await scope.ServiceProvider.GetRequiredService<TeamsMessagesEndpoint>().HandleAsync(context);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, context.Response.StatusCode);
+        Assert.Equal(0, await host.InboundEventCountAsync());
+    }
+
+    [Fact]
+    public async Task When_the_signing_keys_cannot_be_loaded_requests_are_refused()
+    {
+        await using var bot = await ProductionBot.StartAsync();
+        var token = bot.Token(bot.ValidToken());
+        await bot.Identity.DisposeAsync();
+
+        var response = await bot.Host.PostAsync(bot.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(bot.Connector.Requests);
     }
 }
