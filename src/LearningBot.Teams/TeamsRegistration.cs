@@ -35,7 +35,8 @@ public static class TeamsRegistration
             .AddResilienceHandler("teams-connector", (pipeline, context) =>
             {
                 // Waits go through the app's clock, so tests control them.
-                pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                pipeline.TimeProvider = clock;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = MaxConnectorRetries,
@@ -43,14 +44,19 @@ public static class TeamsRegistration
                     UseJitter = true,
                     Delay = TimeSpan.FromSeconds(1),
                     MaxDelay = TimeSpan.FromSeconds(30),
-                    // Retry-After wins over the computed backoff when the Connector sends it.
-                    ShouldRetryAfterHeader = true,
+                    // Retry-After is read below: Polly would not bound a delay the server asks for.
+                    ShouldRetryAfterHeader = false,
                     ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                     {
                         { Exception: HttpRequestException } => true,
-                        { Result: { } response } => ConnectorClient.IsTransient(response.StatusCode),
+                        // A wait longer than MaxRetryAfter is not done inside a request; the caller gets the 429.
+                        { Result: { } response } => ConnectorClient.IsTransient(response.StatusCode)
+                            && !(ConnectorClient.RetryAfter(response, clock.GetUtcNow()) > ConnectorClient.MaxRetryAfter),
                         _ => false,
                     }),
+                    // §3.4: honour Retry-After when present; otherwise exponential backoff with jitter.
+                    DelayGenerator = args => ValueTask.FromResult(
+                        args.Outcome.Result is { } response ? ConnectorClient.RetryAfter(response, clock.GetUtcNow()) : null),
                 });
             });
 

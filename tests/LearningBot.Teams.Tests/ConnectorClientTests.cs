@@ -43,6 +43,20 @@ public sealed class ConnectorClientTests
         Assert.Equal(3, connector.Requests.Count);
     }
 
+    [Fact]
+    public async Task A_429_asking_for_a_longer_wait_than_a_request_can_hold_is_given_back_to_the_caller()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var services = Services([]);
+        connector.FailNext(1, 429, retryAfter: TimeSpan.FromMinutes(10));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            services.GetRequiredService<ConnectorClient>().SendToConversationAsync(connector.ServiceUrl, "a:1", Text("hi"), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Single(connector.Requests);
+    }
+
     [Theory]
     [InlineData(412)]
     [InlineData(502)]

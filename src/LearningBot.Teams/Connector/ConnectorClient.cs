@@ -118,6 +118,25 @@ public sealed class ConnectorClient(
             code);
     }
 
+    /// <summary>The longest Retry-After honoured while a request waits; longer asks are failed back to the caller.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+
+    /// <summary>The wait a response asks for with Retry-After (seconds or an HTTP date), or null when it asks none.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+        return null;
+    }
+
     /// <summary>Statuses worth retrying (teams-protocol.md §3.4); 403/404 are final.</summary>
     internal static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
