@@ -133,10 +133,9 @@ public sealed class TeamsMessagesEndpoint(
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
-        if (string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        if (MissingForAnswer(activity) is { } missing)
         {
-            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Activity without a conversation",
-                "The activity needs 'serviceUrl' and 'conversation.id' so the bot can answer.").ConfigureAwait(false);
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Activity the bot cannot answer", missing).ConfigureAwait(false);
             return;
         }
 
@@ -182,10 +181,9 @@ public sealed class TeamsMessagesEndpoint(
             }).ConfigureAwait(false);
             return;
         }
-        if (string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        if (MissingForAnswer(activity) is { } missing)
         {
-            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Activity without a conversation",
-                "The activity needs 'serviceUrl' and 'conversation.id' so the bot can answer.").ConfigureAwait(false);
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Activity the bot cannot answer", missing).ConfigureAwait(false);
             return;
         }
 
@@ -251,7 +249,7 @@ public sealed class TeamsMessagesEndpoint(
             await send().ConfigureAwait(false);
             return true;
         }
-        catch (Exception e) when (e is ConnectorException or UntrustedServiceUrlException or HttpRequestException or Microsoft.Identity.Client.MsalException)
+        catch (Exception e) when (e is ConnectorException or UntrustedServiceUrlException or HttpRequestException or ArgumentException or Microsoft.Identity.Client.MsalException)
         {
             Log.ReplyFailed(logger, inbound.Id, e);
             return false;
@@ -264,6 +262,25 @@ public sealed class TeamsMessagesEndpoint(
         outbound.Recipient = inbound.From is { } user ? new ChannelAccount { Id = user.Id, Name = user.Name } : null;
         outbound.Conversation = new ConversationAccount { Id = inbound.Conversation?.Id };
         return outbound;
+    }
+
+    /// <summary>What an activity that asks for an answer lacks: where to answer (serviceUrl, conversation) and who asked.</summary>
+    private static string? MissingForAnswer(Activity activity)
+    {
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+            || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            return "The activity needs an absolute http(s) 'serviceUrl' so the bot can answer.";
+        }
+        if (string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return "The activity needs 'conversation.id' so the bot can answer.";
+        }
+        if (string.IsNullOrEmpty(activity.From?.Id))
+        {
+            return "The activity needs 'from.id': the person it comes from.";
+        }
+        return null;
     }
 
     private static AdaptiveCardInvokeResponse MessageResponse(string text) =>

@@ -51,6 +51,33 @@ public sealed class BadInputTests
         Assert.Equal(0, bot.Identity.MetadataRequestCount);
     }
 
+    [Theory]
+    [InlineData("serviceUrl", "not a url")]
+    [InlineData("serviceUrl", "ftp://files.example.com/")]
+    [InlineData("conversation", null)]
+    [InlineData("from", null)]
+    public async Task An_activity_without_where_to_answer_or_who_asked_is_a_400_problem_in_development_mode(string field, string? value)
+    {
+        await using var host = await TeamsBotHost.StartDevelopmentAsync();
+        var activity = TestActivities.Message("http://127.0.0.1:9/", "hi").With(field, value);
+
+        var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(response.IsProblem());
+        Assert.Equal(0, await host.InboundEventCountAsync());
+    }
+
+    [Fact]
+    public async Task A_field_of_the_wrong_shape_is_a_400_problem_not_a_crash()
+    {
+        await using var bot = await ProductionBot.StartAsync();
+
+        var response = await bot.PostAsync(bot.Message().With("from", "29:not-an-object"));
+
+        await AssertProblemAsync(bot, response, HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task Malformed_json_without_a_token_is_refused_as_unauthenticated()
     {
