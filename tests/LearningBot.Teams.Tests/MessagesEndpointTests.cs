@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Testing.Fakes;
@@ -283,5 +284,29 @@ public sealed class MessagesEndpointTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Development_mode_is_announced_with_a_warning_at_start_up()
+    {
+        await using var host = await TeamsBotHost.StartDevelopmentAsync();
+
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("local development mode", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Logs_at_information_carry_the_activity_id_but_never_the_token_or_the_message_text()
+    {
+        await using var bot = await ProductionBot.StartAsync();
+        var token = bot.Token(bot.ValidToken());
+
+        await bot.Host.PostAsync(bot.Message("my secret question", id: "activity-42"), token);
+        await bot.Host.PostAsync(bot.Message("my secret question", id: "activity-43"), token + "x");
+
+        var visible = bot.Host.Logs.Entries.Where(e => e.Level >= LogLevel.Information).ToList();
+        Assert.Contains(visible, e => e.Message.Contains("activity-42", StringComparison.Ordinal));
+        Assert.DoesNotContain(visible, e => e.Message.Contains("secret question", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Host.Logs.Entries, e => e.Message.Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Host.Logs.Entries, e => e.Message.Contains(bot.Entra.AccessToken, StringComparison.Ordinal));
     }
 }

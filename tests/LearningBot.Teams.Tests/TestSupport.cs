@@ -67,8 +67,9 @@ public sealed class TeamsBotHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _databasePath;
 
-    private TeamsBotHost(WebApplication app, Uri baseAddress, string databasePath, ManualClock clock)
+    private TeamsBotHost(WebApplication app, Uri baseAddress, string databasePath, ManualClock clock, CapturedLogs logs)
     {
+        Logs = logs;
         _app = app;
         _databasePath = databasePath;
         Clock = clock;
@@ -77,6 +78,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
 
     public HttpClient Client { get; }
     public ManualClock Clock { get; }
+    public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Production mode: tokens from <paramref name="identity"/>, outbound tokens from <paramref name="entra"/>.</summary>
@@ -97,8 +99,11 @@ public sealed class TeamsBotHost : IAsyncDisposable
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-teams-{Guid.NewGuid():N}.db");
         var clock = new ManualClock();
+        var logs = new CapturedLogs();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -117,7 +122,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
         await TestDatabase.CreateAsync(app.Services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TeamsBotHost(app, new Uri(address), databasePath, clock);
+        return new TeamsBotHost(app, new Uri(address), databasePath, clock, logs);
     }
 
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null, string contentType = "application/json") =>
