@@ -1,0 +1,232 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using LearningBot.Core.Cards;
+using LearningBot.Teams.Schema;
+
+namespace LearningBot.Teams.Cards;
+
+/// <summary>
+/// Renders the one core <see cref="Card"/> as an Adaptive Card 1.5 — the highest version Teams renders and the one
+/// Universal Actions need (teams-protocol.md §4.5) — and wraps it as an attachment-only message (§4.3).
+/// </summary>
+public static class AdaptiveCardRenderer
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string Version = "1.5";
+    public const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+    /// <summary>Teams refuses messages over ~100 KB; staying under 80 KB leaves room for the envelope (§4.5).</summary>
+    public const int MaxCardBytes = 80 * 1024;
+
+    /// <summary>The data key that carries the verb, so a classic Action.Submit (fallback) brings it back too.</summary>
+    public const string VerbDataKey = "verb";
+
+    private const string Ellipsis = "…";
+
+    public static JsonObject Render(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var body = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = card.Title,
+                ["weight"] = "Bolder",
+                ["size"] = "Large",
+                ["wrap"] = true,
+                ["style"] = "heading",
+            },
+        };
+        if (card.Subtitle is { Length: > 0 } subtitle)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = subtitle, ["isSubtle"] = true, ["spacing"] = "None", ["wrap"] = true });
+        }
+        foreach (var element in card.Body)
+        {
+            body.Add(RenderElement(element));
+        }
+
+        var rendered = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = Schema,
+            ["version"] = Version,
+            ["fallbackText"] = card.FallbackText,
+            ["body"] = body,
+        };
+        if (card.Actions.Count > 0)
+        {
+            rendered["actions"] = new JsonArray([.. card.Actions.Select(RenderAction)]);
+        }
+        FitWithinLimit(rendered, MaxCardBytes);
+        return rendered;
+    }
+
+    /// <summary>A message activity holding only the card: text and a card in one activity get split by Teams (§4.3).</summary>
+    public static Activity ToActivity(Card card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Summary = card.FallbackText,
+        Attachments = [new Attachment { ContentType = ContentType, Content = Render(card) }],
+    };
+
+    /// <summary>A plain text message in the Markdown subset (§1.1 textFormat).</summary>
+    public static Activity TextActivity(string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        TextFormat = "markdown",
+    };
+
+    private static JsonObject RenderElement(CardElement element) => element switch
+    {
+        TextElement text => Subtle(new JsonObject { ["type"] = "TextBlock", ["text"] = Markdown(text.Text), ["wrap"] = true }, text.Subtle),
+        HeadingElement heading => new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = heading.Text,
+            ["weight"] = "Bolder",
+            ["size"] = "Medium",
+            ["wrap"] = true,
+        },
+        FactsElement facts => new JsonObject
+        {
+            ["type"] = "FactSet",
+            ["facts"] = new JsonArray([.. facts.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value })]),
+        },
+        TextInputElement input => TextInput(input),
+        _ => throw new NotSupportedException($"Card element {element.GetType().Name} has no Adaptive Card rendering."),
+    };
+
+    private static JsonObject TextInput(TextInputElement input)
+    {
+        var node = new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = input.Id,
+            ["label"] = input.Label,
+            ["isMultiline"] = input.Multiline,
+            ["isRequired"] = input.Required,
+            ["maxLength"] = input.MaxLength,
+        };
+        if (input.Placeholder is not null)
+        {
+            node["placeholder"] = input.Placeholder;
+        }
+        if (input.Value is not null)
+        {
+            node["value"] = input.Value;
+        }
+        if (input.Required)
+        {
+            node["errorMessage"] = $"{input.Label} is required.";
+        }
+        return node;
+    }
+
+    private static JsonNode RenderAction(CardAction action)
+    {
+        if (action.Url is { } url)
+        {
+            return new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = action.Title, ["url"] = url.ToString() };
+        }
+        var verb = action.Verb ?? throw new InvalidOperationException($"Card action '{action.Title}' has neither a verb nor a URL.");
+        JsonObject Data()
+        {
+            var data = new JsonObject();
+            foreach (var (key, value) in action.Data)
+            {
+                data[key] = value;
+            }
+            data[VerbDataKey] = verb;
+            return data;
+        }
+        // Universal Action; old clients fall back to Action.Submit, which arrives as a message with value.verb (§4.3).
+        var execute = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = action.Title,
+            ["verb"] = verb,
+            ["data"] = Data(),
+            ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = action.Title, ["data"] = Data() },
+        };
+        if (action.Primary)
+        {
+            execute["style"] = "positive";
+        }
+        return execute;
+    }
+
+    private static JsonObject Subtle(JsonObject block, bool subtle)
+    {
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+        return block;
+    }
+
+    /// <summary>
+    /// Adaptive Card Markdown renders "- " lists only when each item starts a line and the list is set off from the
+    /// paragraph before it, so line breaks are normalised and a blank line is put before a list.
+    /// </summary>
+    internal static string Markdown(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var result = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd();
+            if (i > 0)
+            {
+                var previous = lines[i - 1].TrimEnd();
+                var startsList = IsBullet(line) && previous.Length > 0 && !IsBullet(previous);
+                result.Append(startsList ? "\n\n" : "\n");
+            }
+            result.Append(line);
+        }
+        return result.ToString();
+
+        static bool IsBullet(string line) => line.TrimStart().StartsWith("- ", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Shortens the longest text blocks (by serialized size), marking each cut with "…", until the card's JSON fits
+    /// (§4.5). The largest block is cut down towards the next largest, so one long block does not vanish while
+    /// another stays whole.
+    /// </summary>
+    internal static void FitWithinLimit(JsonObject card, int maxBytes)
+    {
+        while (true)
+        {
+            var excess = Encoding.UTF8.GetByteCount(card.ToJsonString()) - maxBytes;
+            if (excess <= 0)
+            {
+                return;
+            }
+            var blocks = card["body"]!.AsArray()
+                .OfType<JsonObject>()
+                .Where(b => (string?)b["type"] == "TextBlock" && ((string?)b["text"])?.Length > 1)
+                .Select(b => (Block: b, Bytes: Encoding.UTF8.GetByteCount(b["text"]!.ToJsonString())))
+                .OrderByDescending(b => b.Bytes)
+                .ToList();
+            if (blocks.Count == 0)
+            {
+                return;
+            }
+            var (longest, bytes) = blocks[0];
+            var next = blocks.Count > 1 ? blocks[1].Bytes : 0;
+            var text = (string)longest["text"]!;
+            var bytesToCut = Math.Min(excess + 16, Math.Max(bytes - next, (excess + 16) / 2));
+            // Escaped JSON can take several bytes per character; convert with this block's own ratio.
+            var charsToCut = (int)Math.Ceiling(bytesToCut * (double)text.Length / bytes);
+            var keep = Math.Max(1, text.Length - Math.Max(1, charsToCut));
+            if (char.IsHighSurrogate(text[keep - 1]))
+            {
+                keep = Math.Max(1, keep - 1);
+            }
+            longest["text"] = string.Concat(text.AsSpan(0, keep), Ellipsis);
+        }
+    }
+}

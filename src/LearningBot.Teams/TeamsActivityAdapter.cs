@@ -1,0 +1,260 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LearningBot.Core.Conversations;
+using LearningBot.Teams.Cards;
+using LearningBot.Teams.Schema;
+
+namespace LearningBot.Teams;
+
+/// <summary>
+/// Turns a Teams activity into channel-neutral <see cref="Turn"/>s and the <see cref="ConversationAddress"/> to
+/// answer on. Features never see the activity (ARCHITECTURE.md "Rules of the house").
+/// </summary>
+public static partial class TeamsActivityAdapter
+{
+    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    /// <summary>
+    /// The turns an activity stands for: none for activities LearningBot does not act on, one per reaction for
+    /// <c>messageReaction</c>. <paramref name="body"/> is the raw request body, hashed into an event id when the
+    /// activity has no id (channels always set one, §1.1; the hash still makes a redelivery of the same bytes a duplicate).
+    /// </summary>
+    public static IReadOnlyList<Turn> ToTurns(Activity activity, ReadOnlySpan<byte> body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var eventId = string.IsNullOrEmpty(activity.Id) ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)) : activity.Id;
+        var template = new Turn
+        {
+            Channel = ChannelKind.Teams,
+            EventId = eventId,
+            Kind = TurnKind.Message,
+            From = User(activity),
+            Conversation = Conversation(activity),
+            Timestamp = activity.Timestamp ?? now,
+            TimeZone = TimeZone(activity),
+            Locale = activity.Locale ?? ActivityEntities.ClientInfo(activity)?.Locale,
+        };
+
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                // A classic Action.Submit arrives as a message whose value carries the action's data (§4.3).
+                if (activity.Value is { ValueKind: JsonValueKind.Object } value
+                    && value.TryGetProperty(AdaptiveCardRenderer.VerbDataKey, out var verb) && verb.ValueKind == JsonValueKind.String
+                    && !string.IsNullOrEmpty(verb.GetString()))
+                {
+                    return [template with
+                    {
+                        Kind = TurnKind.CardAction,
+                        Action = new CardActionInvocation(verb.GetString()!, DataOf(value)) { CardMessageId = activity.ReplyToId },
+                    }];
+                }
+                return [template with { Text = TextWithoutBotMention(activity) }];
+
+            case ActivityTypes.ConversationUpdate:
+                // The bot itself among membersAdded = it was added to this conversation (§1.1, §4.6).
+                var botId = activity.Recipient?.Id;
+                return botId is not null && (activity.MembersAdded ?? []).Any(m => m.Id == botId)
+                    ? [template with { Kind = TurnKind.Installed }]
+                    : [];
+
+            case ActivityTypes.InstallationUpdate:
+                return activity.Action switch
+                {
+                    "add" or "add-upgrade" => [template with { Kind = TurnKind.Installed }],
+                    "remove" => [template with { Kind = TurnKind.Uninstalled }],
+                    _ => [],
+                };
+
+            case ActivityTypes.MessageReaction:
+                var messageId = activity.ReplyToId ?? "";
+                var turns = new List<Turn>();
+                foreach (var (reactions, added) in new[] { (activity.ReactionsAdded, true), (activity.ReactionsRemoved, false) })
+                {
+                    foreach (var reaction in reactions ?? [])
+                    {
+                        if (string.IsNullOrEmpty(reaction.Type))
+                        {
+                            continue;
+                        }
+                        var type = WithoutSkinTone(reaction.Type);
+                        // One activity can carry several reactions; each needs its own idempotency key.
+                        turns.Add(template with
+                        {
+                            EventId = $"{eventId}:{type}:{(added ? "added" : "removed")}",
+                            Kind = TurnKind.Reaction,
+                            Reaction = new ReactionChange(type, added) { MessageId = messageId },
+                        });
+                    }
+                }
+                return turns;
+
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>A card action from an <c>adaptiveCard/action</c> invoke, or why its value is malformed (§4.3, §4.4).</summary>
+    public static (Turn? Turn, string? Error) ToCardActionTurn(Activity activity, ReadOnlySpan<byte> body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return (null, "The invoke has no value object.");
+        }
+        if (!value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "The invoke value has no action object.");
+        }
+        if (!action.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Action.Execute")
+        {
+            return (null, "The action type must be Action.Execute.");
+        }
+        // Teams merges the card's input values into action.data.
+        var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+        var verb = action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (string.IsNullOrEmpty(verb) && data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty(AdaptiveCardRenderer.VerbDataKey, out var dataVerb) && dataVerb.ValueKind == JsonValueKind.String)
+        {
+            verb = dataVerb.GetString();
+        }
+        if (string.IsNullOrEmpty(verb))
+        {
+            return (null, "The action has no verb.");
+        }
+        var template = ToTurns(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = activity.Id,
+            Timestamp = activity.Timestamp,
+            LocalTimezone = activity.LocalTimezone,
+            From = activity.From,
+            Recipient = activity.Recipient,
+            Conversation = activity.Conversation,
+            ChannelData = activity.ChannelData,
+            Entities = activity.Entities,
+            Locale = activity.Locale,
+        }, body, now)[0];
+        var turn = template with
+        {
+            Kind = TurnKind.CardAction,
+            Text = "",
+            Action = new CardActionInvocation(verb, data.ValueKind == JsonValueKind.Object ? DataOf(data) : new Dictionary<string, string>())
+            {
+                CardMessageId = activity.ReplyToId,
+            },
+        };
+        return (turn, null);
+    }
+
+    public static ConversationAddress Address(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return new ConversationAddress(activity.ServiceUrl ?? "")
+        {
+            BotId = activity.Recipient?.Id,
+            TenantId = TenantId(activity),
+            TeamId = activity.ChannelData?.Team?.Id,
+            TeamName = activity.ChannelData?.Team?.Name,
+        };
+    }
+
+    /// <summary>
+    /// Removes mentions of the bot like the BF SDK's RemoveRecipientMention (§4.1): for each mention entity naming the
+    /// recipient, remove its text (or &lt;at&gt;name&lt;/at&gt;) case-insensitively, then trim.
+    /// </summary>
+    public static string TextWithoutBotMention(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var text = activity.Text ?? "";
+        var botId = activity.Recipient?.Id;
+        foreach (var mention in ActivityEntities.Mentions(activity))
+        {
+            if (botId is null || !string.Equals(mention.MentionedId, botId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var mentionText = mention.Text ?? (mention.MentionedName is { } name ? $"<at>{name}</at>" : null);
+            if (!string.IsNullOrEmpty(mentionText))
+            {
+                text = text.Replace(mentionText, "", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        return text.Trim();
+    }
+
+    /// <summary>"like-tone3" and "1f44d_thumbsup-tone2" count as the base reaction (§4.2).</summary>
+    internal static string WithoutSkinTone(string reaction) => SkinTone().Replace(reaction, "");
+
+    [GeneratedRegex("-tone[1-5]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SkinTone();
+
+    private static Dictionary<string, string> DataOf(JsonElement data)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            // The verb travels separately; msteams holds Teams' own routing hints, not action data.
+            if (property.Name is AdaptiveCardRenderer.VerbDataKey or "msteams")
+            {
+                continue;
+            }
+            values[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString()!,
+                JsonValueKind.Null or JsonValueKind.Undefined => "",
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => property.Value.GetRawText(),
+            };
+        }
+        return values;
+    }
+
+    private static ChannelUser User(Activity activity) =>
+        new(activity.From?.Id ?? "", activity.From?.Name ?? "")
+        {
+            AadObjectId = activity.From?.AadObjectId,
+            TenantId = TenantId(activity),
+        };
+
+    private static TurnConversation Conversation(Activity activity)
+    {
+        var conversation = activity.Conversation;
+        var type = conversation?.ConversationType switch
+        {
+            "personal" => ConversationType.Personal,
+            "groupChat" => ConversationType.GroupChat,
+            "channel" => ConversationType.Channel,
+            _ when activity.ChannelData?.Channel?.Id is not null => ConversationType.Channel,
+            _ when conversation?.IsGroup == true => ConversationType.GroupChat,
+            _ => ConversationType.Personal,
+        };
+        return new TurnConversation(WithoutThread(conversation?.Id ?? ""), type)
+        {
+            TeamId = activity.ChannelData?.Team?.Id,
+            TenantId = TenantId(activity),
+        };
+    }
+
+    /// <summary>
+    /// A channel thread's id is the channel id plus ";messageid=&lt;root&gt;" (§1.1). The core keeps one conversation per
+    /// channel, so the turn names the channel; replies still go to the id as received (the thread).
+    /// </summary>
+    internal static string WithoutThread(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread < 0 ? conversationId : conversationId[..thread];
+    }
+
+    /// <summary>Newer payloads carry conversation.tenantId, older ones only channelData.tenant.id (§1.1).</summary>
+    private static string? TenantId(Activity activity) =>
+        NullIfEmpty(activity.Conversation?.TenantId) ?? NullIfEmpty(activity.ChannelData?.Tenant?.Id);
+
+    private static string? TimeZone(Activity activity) =>
+        NullIfEmpty(activity.LocalTimezone) ?? NullIfEmpty(ActivityEntities.ClientInfo(activity)?.TimeZone);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+}

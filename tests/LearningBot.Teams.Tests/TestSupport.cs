@@ -1,0 +1,232 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using LearningBot.Core;
+using LearningBot.Core.Cards;
+using LearningBot.Core.Conversations;
+using LearningBot.Data;
+using LearningBot.Testing.Fakes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LearningBot.Teams.Tests;
+
+/// <summary>Answers every question with a card, so tests can see the question reached the core.</summary>
+public sealed class AnswerCardQuestionHandler : IQuestionHandler
+{
+    public Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.WithCard(new Card
+        {
+            Title = "Answer",
+            Body = [new TextElement($"You asked: {question}")],
+            Actions = [CardAction.Submit("More", TestVerbs.UpdateCard, new Dictionary<string, string> { ["lesson"] = "phishing-101" }, primary: true)],
+        }));
+}
+
+public static class TestVerbs
+{
+    public const string UpdateCard = "test.update";
+    public const string Echo = "test.echo";
+}
+
+/// <summary>"test.update" replaces the card and says so; "test.echo" replies with the action's data.</summary>
+public sealed class TestCardActions : ICardActionHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [TestVerbs.UpdateCard, TestVerbs.Echo];
+
+    public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken) =>
+        Task.FromResult(action.Verb == TestVerbs.UpdateCard
+            ? new Reply { UpdatedCard = new Card { Title = "Updated" }, Messages = [OutboundMessage.FromText("Card updated.")] }
+            : Reply.WithText(string.Join(";", action.Data.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))));
+}
+
+/// <summary>Creates the schema of a fresh test database. One place to switch to migrations once they land.</summary>
+public static class TestDatabase
+{
+    public static async Task CreateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().Database.EnsureCreatedAsync();
+    }
+}
+
+/// <summary>The bot as the host will run it: a real WebApplication on loopback with SQLite, the core and the Teams channel.</summary>
+public sealed class TeamsBotHost : IAsyncDisposable
+{
+    public const string AppId = "00000000-0000-0000-0000-00000000b07";
+    public const string BotId = "28:" + AppId;
+    public const string TenantId = "tenant-1";
+
+    private readonly WebApplication _app;
+    private readonly string _databasePath;
+
+    private TeamsBotHost(WebApplication app, Uri baseAddress, string databasePath, ManualClock clock, CapturedLogs logs)
+    {
+        Logs = logs;
+        _app = app;
+        _databasePath = databasePath;
+        Clock = clock;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public HttpClient Client { get; }
+    public ManualClock Clock { get; }
+    public CapturedLogs Logs { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Production mode: tokens from <paramref name="identity"/>, outbound tokens from <paramref name="entra"/>.</summary>
+    public static Task<TeamsBotHost> StartProductionAsync(FakeBotFrameworkIdentity identity, FakeEntraTokenEndpoint entra) =>
+        StartAsync(new Dictionary<string, string?>
+        {
+            ["LearningBot:Teams:AppId"] = AppId,
+            ["LearningBot:Teams:AppPassword"] = "not-a-real-secret",
+            ["LearningBot:Teams:TenantId"] = TenantId,
+            ["LearningBot:Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
+        }, entra);
+
+    /// <summary>Local development mode: no app id.</summary>
+    public static Task<TeamsBotHost> StartDevelopmentAsync(IDictionary<string, string?>? settings = null) =>
+        StartAsync(settings ?? new Dictionary<string, string?>(), null);
+
+    private static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, FakeEntraTokenEndpoint? entra)
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-teams-{Guid.NewGuid():N}.db");
+        var clock = new ManualClock();
+        var logs = new CapturedLogs();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databasePath}" });
+        builder.Services.AddLearningBotCore();
+        builder.Services.AddTeamsChannel(builder.Configuration);
+        builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
+        builder.Services.AddScoped<ICardActionHandler, TestCardActions>();
+        if (entra is not null)
+        {
+            builder.Services.AddHttpClient(Auth.BotFrameworkTokenProvider.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler);
+        }
+        var app = builder.Build();
+        app.MapTeamsMessages();
+        await TestDatabase.CreateAsync(app.Services);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TeamsBotHost(app, new Uri(address), databasePath, clock, logs);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null, string contentType = "application/json") =>
+        PostRawAsync(activity.ToJsonString(), token, contentType);
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string? token = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, contentType),
+        };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", token.Contains(' ', StringComparison.Ordinal) ? token : $"Bearer {token}");
+        }
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>How many inbound events were recorded (each processed turn records one).</summary>
+    public async Task<int> InboundEventCountAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().InboundEvents.CountAsync();
+    }
+
+    public async Task<int> ConversationCountAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().ConversationReferences.CountAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
+
+/// <summary>Builders for the activities Teams sends (teams-protocol.md §1).</summary>
+public static class TestActivities
+{
+    public const string UserId = "29:user-1";
+
+    public static JsonObject Message(string serviceUrl, string text, string id = "1575667808184", string conversationType = "personal", string conversationId = "a:personal-1") =>
+        Base("message", serviceUrl, id, conversationType, conversationId)
+            .With("text", text)
+            .With("textFormat", "plain");
+
+    public static JsonObject Base(string type, string serviceUrl, string id = "f:activity-1", string conversationType = "personal", string conversationId = "a:personal-1")
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = id,
+            ["timestamp"] = "2026-03-02T09:00:00.000Z",
+            ["localTimezone"] = "Europe/Berlin",
+            ["serviceUrl"] = serviceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = UserId, ["name"] = "Ada Lovelace", ["aadObjectId"] = "aad-user-1" },
+            ["recipient"] = new JsonObject { ["id"] = TeamsBotHost.BotId, ["name"] = "LearningBot" },
+            ["conversation"] = new JsonObject
+            {
+                ["id"] = conversationId,
+                ["conversationType"] = conversationType,
+                ["tenantId"] = TeamsBotHost.TenantId,
+                ["isGroup"] = conversationType != "personal",
+            },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TeamsBotHost.TenantId } },
+            ["locale"] = "en-GB",
+            ["unknownField"] = new JsonObject { ["kept"] = true },
+        };
+        if (conversationType == "channel")
+        {
+            activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2", ["name"] = "Security" };
+            activity["channelData"]!["channel"] = new JsonObject { ["id"] = "19:channel@thread.tacv2", ["name"] = "General" };
+        }
+        return activity;
+    }
+
+    public static JsonObject CardActionInvoke(string serviceUrl, string verb, JsonObject? data = null, string id = "f:invoke-1", string replyToId = "card-message-1") =>
+        Base("invoke", serviceUrl, id)
+            .With("name", "adaptiveCard/action")
+            .With("replyToId", replyToId)
+            .With("value", new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
+                ["trigger"] = "manual",
+            });
+
+    public static JsonObject With(this JsonObject activity, string name, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity[name] = value;
+        return activity;
+    }
+}
+
+public static class HttpAssertions
+{
+    public static bool IsProblem(this HttpResponseMessage response) =>
+        response.Content.Headers.ContentType is MediaTypeHeaderValue { MediaType: "application/problem+json" };
+}
