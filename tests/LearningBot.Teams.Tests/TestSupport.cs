@@ -47,13 +47,13 @@ public sealed class TestCardActions : ICardActionHandler
             : Reply.WithText(string.Join(";", action.Data.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))));
 }
 
-/// <summary>Creates the schema of a fresh test database. One place to switch to migrations once they land.</summary>
+/// <summary>Migrates a fresh test database, as the host does at start.</summary>
 public static class TestDatabase
 {
     public static async Task CreateAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().Database.EnsureCreatedAsync();
+        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
     }
 }
 

@@ -99,8 +99,10 @@ public static class CommandLine
     public static async Task<int> TeamsPackageAsync(string[] args)
     {
         var output = args.Length > 0 ? args[0] : Path.Combine("artifacts", "learningbot-teams.zip");
-        await using var app = BuildQuiet();
-        var botId = app.Configuration["LearningBot:Teams:AppId"];
+        // Only configuration is needed: the bot's other settings (such as its secret) are not checked here.
+        var configuration = new ConfigurationManager();
+        LearningBotHost.ConfigureConfiguration(configuration, []);
+        var botId = configuration["LearningBot:Teams:AppId"];
         if (string.IsNullOrWhiteSpace(botId) || !Guid.TryParse(botId, out _))
         {
             await Console.Error.WriteLineAsync(

@@ -5,6 +5,10 @@ using System.Text.Json.Nodes;
 using LearningBot.Hosting;
 using LearningBot.Teams.Auth;
 using LearningBot.Testing.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

@@ -18,7 +18,7 @@ public sealed class TeamsConversationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = Assert.Single(bot.Connector.Requests);
         Assert.Equal("POST", sent.Method);
-        Assert.StartsWith("/v3/conversations/a%3Apersonal-ada/activities", sent.Path, StringComparison.Ordinal);
+        Assert.StartsWith("/v3/conversations/a%3Apersonal-ada/activities", sent.RawTarget, StringComparison.Ordinal);
         Assert.Equal($"Bearer {bot.Entra.AccessToken}", sent.Authorization);
         var card = sent.Card!.Value;
         Assert.Equal("1.5", card.GetProperty("version").GetString());
