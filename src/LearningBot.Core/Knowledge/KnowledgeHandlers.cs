@@ -1,5 +1,6 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Search;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Knowledge;
 
@@ -16,8 +17,14 @@ public sealed class KnowledgeQuestionHandler(IKnowledgeSearch search) : IQuestio
 }
 
 /// <summary>"refresher &lt;topic&gt;": key points and one practice question of the best lesson on the topic.</summary>
-public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog catalog) : ICommandHandler
+public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog catalog, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
+    /// <summary>
+    /// A refresher names its topic on purpose ("refresher phishing"), and a one-word topic scores lower than a
+    /// whole question, so the best match counts from three quarters of the answer threshold.
+    /// </summary>
+    private const double TopicThresholdShare = 0.75;
+
     public string Name => "refresher";
     public string Description => "a two-minute refresher on a topic";
     public string Usage => "refresher <topic>";
@@ -29,7 +36,7 @@ public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog cata
             return Reply.WithText("Which topic? For example: **refresher phishing** or **refresher giving feedback**.");
         }
         var answer = await search.SearchAsync(arguments, cancellationToken).ConfigureAwait(false);
-        if (answer is not { Answered: true, Best: { } best })
+        if (answer.Best is not { } best || (!answer.Answered && best.Score < options.Value.AnswerThreshold * TopicThresholdShare))
         {
             return Reply.WithCard(KnowledgeCards.NotInLibrary(arguments, answer.Hits));
         }

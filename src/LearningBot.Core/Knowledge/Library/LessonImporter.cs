@@ -123,6 +123,7 @@ public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index,
         var record = await db.Lessons
             .Include(l => l.Sections)
             .Include(l => l.Questions)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(l => l.Id == lesson.Id, cancellationToken).ConfigureAwait(false);
         if (record is not null && record.ContentHash == hash && !record.Retired && record.Library == library)
         {
