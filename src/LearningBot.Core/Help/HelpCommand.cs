@@ -35,7 +35,7 @@ public sealed class WelcomeHandler(ConversationReferenceStore conversations) : I
 public sealed class UpcomingFeatureCommand(string name, string description, string feature) : ICommandHandler
 {
     public string Name => name;
-    public string Description => description;
+    public string Description => $"{description} (coming soon)";
 
     public Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken) =>
         Task.FromResult(Reply.WithText($"{feature} are not switched on in this LearningBot yet. Meanwhile, ask me a question or type **help**."));
