@@ -53,10 +53,19 @@ public static partial class TeamsActivityAdapter
                 return [template with { Text = TextWithoutBotMention(activity) }];
 
             case ActivityTypes.ConversationUpdate:
-                // The bot itself among membersAdded = it was added to this conversation (§1.1, §4.6).
+                // The bot itself among membersAdded / membersRemoved = it was added to / removed from this
+                // conversation (§1.1, §4.6).
                 var botId = activity.Recipient?.Id;
-                return botId is not null && (activity.MembersAdded ?? []).Any(m => m.Id == botId)
-                    ? [template with { Kind = TurnKind.Installed }]
+                if (botId is null)
+                {
+                    return [];
+                }
+                if ((activity.MembersAdded ?? []).Any(m => m.Id == botId))
+                {
+                    return [template with { Kind = TurnKind.Installed }];
+                }
+                return (activity.MembersRemoved ?? []).Any(m => m.Id == botId)
+                    ? [template with { Kind = TurnKind.Uninstalled }]
                     : [];
 
             case ActivityTypes.InstallationUpdate:

@@ -115,6 +115,24 @@ public sealed class ActivityAdapterTests
         Assert.Equal(kind, turn.Kind);
     }
 
+    [Theory]
+    [InlineData("membersAdded", "28:bot", TurnKind.Installed)]
+    [InlineData("membersRemoved", "28:bot", TurnKind.Uninstalled)]
+    public void The_bot_added_or_removed_in_a_conversation_update_becomes_an_install_or_uninstall_turn(string field, string member, TurnKind kind)
+    {
+        var turn = Single($$$"""{"type":"conversationUpdate","id":"c1","{{{field}}}":[{"id":"{{{member}}}"}],"from":{"id":"29:u"},"recipient":{"id":"28:bot"},"conversation":{"id":"19:x@thread.tacv2","conversationType":"channel"}}""");
+
+        Assert.Equal(kind, turn.Kind);
+    }
+
+    [Fact]
+    public void Other_people_joining_or_leaving_is_not_an_install_event()
+    {
+        const string json = """{"type":"conversationUpdate","id":"c1","membersAdded":[{"id":"29:new"}],"membersRemoved":[{"id":"29:old"}],"recipient":{"id":"28:bot"},"conversation":{"id":"19:x@thread.tacv2"}}""";
+
+        Assert.Empty(TeamsActivityAdapter.ToTurns(Parse(json), [], Now));
+    }
+
     [Fact]
     public void A_remove_upgrade_is_not_an_uninstall()
     {
