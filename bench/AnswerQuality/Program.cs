@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 // ({"question": "...", "expected": ["lesson-id", ...]}; [] = the library does not answer it) and prints hit@1,
 // hit@3, how often out-of-scope questions are declined and in-scope ones wrongly declined, and query latency.
 // With --quiz, the library's own quiz questions are asked too, as in-scope questions about their lesson.
-//   dotnet run -c Release --project bench/AnswerQuality -- <lessons-folder> <questions.jsonl> [--quiz] [--threshold N] [--verbose]
+// With --postgresql "<connection string>", the library goes into that (empty) PostgreSQL database instead.
+//   dotnet run -c Release --project bench/AnswerQuality -- <lessons-folder> <questions.jsonl> [--quiz] [--threshold N] [--verbose] [--postgresql CS]
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: <lessons-folder> <questions.jsonl> [--quiz] [--threshold N] [--verbose]");
@@ -23,8 +24,12 @@ var withQuiz = args.Contains("--quiz");
 var thresholdIndex = Array.IndexOf(args, "--threshold");
 var database = Path.Combine(Path.GetTempPath(), $"answer-quality-{Guid.NewGuid():N}.db");
 
+var postgresIndex = Array.IndexOf(args, "--postgresql");
+var storage = postgresIndex >= 0
+    ? new StorageOptions { Provider = StorageProvider.PostgreSQL, ConnectionString = args[postgresIndex + 1] }
+    : new StorageOptions { ConnectionString = $"Data Source={database}" };
 var services = new ServiceCollection()
-    .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={database}" })
+    .AddLearningBotStorage(storage)
     .AddLearningBotCore();
 if (thresholdIndex >= 0)
 {

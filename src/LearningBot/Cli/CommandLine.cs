@@ -141,5 +141,7 @@ public static class CommandLine
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // The commands do not serve /api/messages, so the development-mode warning would only be noise.
+            ["Logging:LogLevel:LearningBot.Teams"] = "Error",
         }));
 }
