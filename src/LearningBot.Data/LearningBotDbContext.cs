@@ -73,6 +73,9 @@ public abstract class LearningBotDbContext(DbContextOptions options) : DbContext
             inbound.Property(e => e.Channel).HasMaxLength(20);
             inbound.Property(e => e.EventId).HasMaxLength(200);
         });
+
+        // Each feature keeps its tables' mapping beside its records (IEntityTypeConfiguration in Data/<Feature>/).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LearningBotDbContext).Assembly);
     }
 }
 

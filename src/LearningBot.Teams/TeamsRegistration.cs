@@ -1,4 +1,5 @@
 using LearningBot.Teams.Auth;
+using LearningBot.Core.Conversations;
 using LearningBot.Teams.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,7 @@ public static class TeamsRegistration
             });
 
         services.AddScoped<TeamsMessagesEndpoint>();
+        services.AddScoped<IProactiveMessenger, TeamsProactiveMessenger>();
         return services;
     }
 

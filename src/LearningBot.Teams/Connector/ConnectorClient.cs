@@ -18,6 +18,7 @@ public sealed class ConnectorClient(
     HttpClient http,
     BotFrameworkTokenProvider tokens,
     TrustedServiceUrls trusted,
+    TimeProvider clock,
     ILogger<ConnectorClient> logger)
 {
     /// <summary><c>POST v3/conversations/{id}/activities</c>: a new message in the conversation (in a channel thread when the id carries ;messageid=).</summary>
@@ -115,7 +116,8 @@ public sealed class ConnectorClient(
         throw new ConnectorException(
             $"Connector {operation} answered {(int)response.StatusCode} {response.StatusCode}{(code is null ? "" : $" ({code}: {message})")}.",
             response.StatusCode,
-            code);
+            code)
+        { RetryAfter = RetryAfter(response, clock.GetUtcNow()) };
     }
 
     /// <summary>The longest Retry-After honoured while a request waits; longer asks are failed back to the caller.</summary>

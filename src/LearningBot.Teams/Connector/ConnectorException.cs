@@ -31,6 +31,9 @@ public sealed class ConnectorException : Exception
 
     public HttpStatusCode StatusCode { get; }
     public string? ErrorCode { get; }
+
+    /// <summary>The wait the Connector asked for (Retry-After), when it asked one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>The bot refused to call a service URL it cannot trust with its token.</summary>
