@@ -4,6 +4,7 @@ using LearningBot.Core;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Data;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +12,11 @@ using Microsoft.Extensions.Options;
 // ({"question": "...", "expected": ["lesson-id", ...]}; [] = the library does not answer it) and prints hit@1,
 // hit@3, how often out-of-scope questions are declined and in-scope ones wrongly declined, and query latency.
 // With --quiz, the library's own quiz questions are asked too, as in-scope questions about their lesson.
+// With --quiz the lessons' own questions are not indexed as views (they would be their own answers).
+// The out-of-scope list is content/out-of-scope.yaml (run from the repository root) unless --out-of-scope names another.
+// Any KnowledgeOptions setting can be overridden as Name=Value, e.g. AnswerThreshold=0.5 KeywordWeight=0.3.
 // With --postgresql "<connection string>", the library goes into that (empty) PostgreSQL database instead.
-//   dotnet run -c Release --project bench/AnswerQuality -- <lessons-folder> <questions.jsonl> [--quiz] [--threshold N] [--verbose] [--postgresql CS]
+//   dotnet run -c Release --project bench/AnswerQuality -- <lessons-folder> <questions.jsonl> [--quiz] [Name=Value ...] [--verbose] [--postgresql CS]
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: <lessons-folder> <questions.jsonl> [--quiz] [--threshold N] [--verbose]");
@@ -21,7 +25,17 @@ if (args.Length < 2)
 var folder = args[0];
 var verbose = args.Contains("--verbose");
 var withQuiz = args.Contains("--quiz");
-var thresholdIndex = Array.IndexOf(args, "--threshold");
+var outOfScopeIndex = Array.IndexOf(args, "--out-of-scope");
+var settings = new Dictionary<string, string?>
+{
+    ["Knowledge:OutOfScopePath"] = outOfScopeIndex >= 0 ? args[outOfScopeIndex + 1] : Path.Combine("content", "out-of-scope.yaml"),
+    ["Knowledge:QuizQuestionsAsViews"] = withQuiz ? "false" : "true",
+};
+foreach (var arg in args.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.StartsWith("--", StringComparison.Ordinal)))
+{
+    settings["Knowledge:" + arg[..arg.IndexOf('=', StringComparison.Ordinal)]] = arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..];
+}
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 var database = Path.Combine(Path.GetTempPath(), $"answer-quality-{Guid.NewGuid():N}.db");
 
 var postgresIndex = Array.IndexOf(args, "--postgresql");
@@ -31,15 +45,12 @@ var storage = postgresIndex >= 0
 var services = new ServiceCollection()
     .AddLearningBotStorage(storage)
     .AddLearningBotCore();
-if (thresholdIndex >= 0)
-{
-    services.Configure<KnowledgeOptions>(o => o.AnswerThreshold = double.Parse(args[thresholdIndex + 1], System.Globalization.CultureInfo.InvariantCulture));
-}
+services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection("Knowledge"));
 await using var provider = services.BuildServiceProvider();
 await using var scope = provider.CreateAsyncScope();
 await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
 var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(folder, CancellationToken.None);
-Console.WriteLine($"library: {report.Added.Count} lessons imported, {report.Rejected.Count} rejected");
+Console.WriteLine($"library: {report.Added.Count} lessons imported, {report.Rejected.Count} rejected; out-of-scope examples: {scope.ServiceProvider.GetRequiredService<OutOfScopeCatalog>().Count}");
 
 var questions = File.ReadLines(args[1]).Where(l => l.Trim().Length > 0)
     .Select(l => JsonSerializer.Deserialize<LabelledQuestion>(l, JsonSerializerOptions.Web)!).ToList();
@@ -80,11 +91,10 @@ foreach (var q in questions)
     if (!answer.Answered) wronglyDeclined++;
     if (verbose && !ranked.Take(1).Any(q.Expected.Contains)) Console.WriteLine($"  miss: {q.Question} → {(ranked.FirstOrDefault() ?? "-")} {top:0.0} (want {string.Join(",", q.Expected)})");
 }
-var threshold = scope.ServiceProvider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AnswerThreshold;
-latencies.Sort();
-Console.WriteLine($"questions: {inScope} in scope, {outOfScope} out of scope; answer threshold {threshold}");
+var knowledge = scope.ServiceProvider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+Console.WriteLine($"questions: {inScope} in scope, {outOfScope} out of scope; AnswerThreshold {knowledge.AnswerThreshold} KeywordWeight {knowledge.KeywordWeight} KeywordSaturation {knowledge.KeywordSaturation} OutOfScopeMargin {knowledge.OutOfScopeMargin}");
 Console.WriteLine($"hit@1 {Pct(hit1, inScope)}  hit@3 {Pct(hit3, inScope)}  in-scope wrongly declined {Pct(wronglyDeclined, inScope)}  out-of-scope declined {Pct(declined, outOfScope)}");
-Console.WriteLine($"top score  in-scope p10 {P(inScores, 0.10):0.0} p25 {P(inScores, 0.25):0.0} p50 {P(inScores, 0.5):0.0}   out-of-scope p50 {P(outScores, 0.5):0.0} p90 {P(outScores, 0.9):0.0} max {P(outScores, 1):0.0}");
+Console.WriteLine($"top score  in-scope p10 {P(inScores, 0.10):0.000} p25 {P(inScores, 0.25):0.000} p50 {P(inScores, 0.5):0.000}   out-of-scope p50 {P(outScores, 0.5):0.000} p90 {P(outScores, 0.9):0.000} max {P(outScores, 1):0.000}");
 Console.WriteLine($"latency per question: p50 {P(latencies, 0.5):0.0} ms  p95 {P(latencies, 0.95):0.0} ms");
 File.Delete(database);
 return 0;

@@ -30,9 +30,14 @@ public static class CoreRegistration
         services.AddScoped<IKeywordIndex>(sp => sp.GetRequiredService<LearningBotDbContext>().Provider == StorageProvider.PostgreSQL
             ? new PostgreSqlKeywordIndex(sp.GetRequiredService<LearningBotDbContext>())
             : new SqliteKeywordIndex(sp.GetRequiredService<LearningBotDbContext>()));
-        services.AddScoped<IKnowledgeSearch, KeywordKnowledgeSearch>();
+        services.AddSingleton<ISentenceEmbedder, MiniLmSentenceEmbedder>();
+        services.AddSingleton<LessonVectorIndex>();
+        services.AddSingleton<OutOfScopeCatalog>();
+        services.AddScoped<IKnowledgeSearch, HybridKnowledgeSearch>();
         services.AddScoped<LessonImporter>();
         services.AddScoped<LessonCatalog>();
+        services.AddScoped<KnowledgeRecords>();
+        services.AddScoped<KnowledgeAnswerer>();
         services.AddScoped<KnowledgeQuestionHandler>();
         services.AddScoped<IQuestionHandler>(sp => sp.GetRequiredService<KnowledgeQuestionHandler>());
         services.AddScoped<ICommandHandler, RefresherCommand>();

@@ -16,6 +16,9 @@ public abstract class LearningBotDbContext(DbContextOptions options) : DbContext
     public DbSet<LessonRecord> Lessons => Set<LessonRecord>();
     public DbSet<LessonSectionRecord> LessonSections => Set<LessonSectionRecord>();
     public DbSet<QuizQuestionRecord> QuizQuestions => Set<QuizQuestionRecord>();
+    public DbSet<LessonViewRecord> LessonViews => Set<LessonViewRecord>();
+    public DbSet<AnswerFeedbackRecord> AnswerFeedback => Set<AnswerFeedbackRecord>();
+    public DbSet<ContentGapRecord> ContentGaps => Set<ContentGapRecord>();
     public DbSet<PersonRecord> People => Set<PersonRecord>();
     public DbSet<ChannelAccountRecord> ChannelAccounts => Set<ChannelAccountRecord>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
@@ -42,6 +45,25 @@ public abstract class LearningBotDbContext(DbContextOptions options) : DbContext
         {
             section.ToTable("lesson_sections");
             section.HasIndex(s => new { s.LessonId, s.Ordinal }).IsUnique();
+        });
+        modelBuilder.Entity<LessonViewRecord>(view =>
+        {
+            view.ToTable("lesson_views");
+            view.HasIndex(v => v.LessonId);
+            view.HasOne<LessonRecord>().WithMany().HasForeignKey(v => v.LessonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AnswerFeedbackRecord>(feedback =>
+        {
+            feedback.ToTable("answer_feedback");
+            feedback.HasIndex(f => f.EventId).IsUnique();
+            feedback.HasIndex(f => f.LessonId);
+            feedback.Property(f => f.Question).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<ContentGapRecord>(gap =>
+        {
+            gap.ToTable("content_gaps");
+            gap.HasIndex(g => g.EventId).IsUnique();
+            gap.Property(g => g.Question).HasMaxLength(1000);
         });
         modelBuilder.Entity<QuizQuestionRecord>(question =>
         {

@@ -10,7 +10,8 @@ public static class KnowledgeCards
 {
     private const int MaxSectionChars = 1800;
 
-    public static Card Answer(LessonHit best, IReadOnlyList<LessonHit> others)
+    /// <summary>The best passages, well presented: the lesson's summary and its most relevant section, cited.</summary>
+    public static Card Answer(string question, LessonHit best, IReadOnlyList<LessonHit> others)
     {
         ArgumentNullException.ThrowIfNull(best);
         ArgumentNullException.ThrowIfNull(others);
@@ -23,23 +24,57 @@ public static class KnowledgeCards
         {
             body.Add(new TextElement(Shorten(best.SectionMarkdown, MaxSectionChars)));
         }
-        body.Add(new TextElement($"From the lesson **{best.Title}**") { Subtle = true });
-
-        var actions = new List<CardAction> { OpenLesson("Open full lesson", best.LessonId, primary: true) };
-        foreach (var other in others.Take(2))
-        {
-            actions.Add(OpenLesson($"See also: {other.Title}", other.LessonId));
-        }
-        return new Card { Title = best.Title, Subtitle = best.Summary, Body = body, Actions = actions };
+        body.Add(new TextElement(Citation(best)) { Subtle = true });
+        return new Card { Title = best.Title, Subtitle = best.Summary, Body = body, Actions = AnswerActions(question, best, others) };
     }
 
-    public static Card NotInLibrary(string question, IReadOnlyList<LessonHit> closest)
+    /// <summary>An answer written by the language model from the passages, with the lessons it cites.</summary>
+    public static Card GeneratedAnswer(string question, string answer, IReadOnlyList<LessonHit> cited, IReadOnlyList<LessonHit> others)
+    {
+        ArgumentNullException.ThrowIfNull(cited);
+        var body = new List<CardElement>
+        {
+            new TextElement(Shorten(answer, MaxSectionChars)),
+            new TextElement("Sources: " + string.Join(" · ", cited.Select(c => $"**{c.Title}**"))) { Subtle = true },
+            new TextElement("Written by AI from your organisation's lessons — check the sources for the details.") { Subtle = true },
+        };
+        return new Card { Title = cited[0].Title, Body = body, Actions = AnswerActions(question, cited[0], others) };
+    }
+
+    private static string Citation(LessonHit hit) =>
+        hit.SectionHeading.Length > 0 ? $"From the lesson **{hit.Title}**, section _{hit.SectionHeading}_" : $"From the lesson **{hit.Title}**";
+
+    private static List<CardAction> AnswerActions(string question, LessonHit best, IReadOnlyList<LessonHit> others)
+    {
+        var asked = Shorten(question, 300);
+        var actions = new List<CardAction>
+        {
+            OpenLesson("Open full lesson", best.LessonId, primary: true),
+            CardAction.Submit("Quiz me on this", KnowledgeVerbs.QuizMeOnLesson, new Dictionary<string, string> { ["lessonId"] = best.LessonId }),
+            CardAction.Submit("👍 Helpful", KnowledgeVerbs.Feedback, new Dictionary<string, string> { ["lessonId"] = best.LessonId, ["helpful"] = "yes", ["question"] = asked }),
+            CardAction.Submit("👎 Not helpful", KnowledgeVerbs.Feedback, new Dictionary<string, string> { ["lessonId"] = best.LessonId, ["helpful"] = "no", ["question"] = asked }),
+        };
+        if (others.Count > 0)
+        {
+            actions.Add(OpenLesson($"See also: {others[0].Title}", others[0].LessonId));
+        }
+        return actions;
+    }
+
+    public static Card NotInLibrary(string question, IReadOnlyList<LessonHit> closest, OutOfScopeTopic? redirect = null)
     {
         ArgumentNullException.ThrowIfNull(closest);
         var body = new List<CardElement>
         {
             new TextElement($"I searched the lesson library for _{Shorten(question, 200)}_ and found nothing that really answers it."),
         };
+        if (redirect is not null)
+        {
+            body.Add(new TextElement(redirect.Where is { } where
+                ? $"This looks like a question for **{where}** ({redirect.Topic.ToLowerInvariant()}) rather than for a lesson."
+                : "That's outside what I know about — I only answer from your organisation's lessons."));
+            closest = [];
+        }
         if (closest.Count > 0)
         {
             body.Add(new TextElement("These are the closest topics I have:"));

@@ -4,15 +4,27 @@ using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Knowledge;
 
-/// <summary>Free text → the lesson that answers it, or an honest "not yet" with the closest topics.</summary>
-public sealed class KnowledgeQuestionHandler(IKnowledgeSearch search) : IQuestionHandler
+/// <summary>
+/// Free text → the lesson that answers it (written up by the language model when one is configured), or an
+/// honest "not yet" with the closest topics; unanswered questions are kept as content gaps.
+/// </summary>
+public sealed class KnowledgeQuestionHandler(KnowledgeAnswerer answerer, KnowledgeRecords records) : IQuestionHandler
 {
     public async Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken)
     {
-        var answer = await search.SearchAsync(question, cancellationToken).ConfigureAwait(false);
-        return answer is { Answered: true, Best: { } best }
-            ? Reply.WithCard(KnowledgeCards.Answer(best, answer.Hits.Skip(1).Where(h => h.Score >= best.Score * 0.6).ToList()))
-            : Reply.WithCard(KnowledgeCards.NotInLibrary(question, answer.Hits));
+        ArgumentNullException.ThrowIfNull(turn);
+        var result = await answerer.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
+        var search = result.Search;
+        if (result.Generated is { } generated)
+        {
+            return Reply.WithCard(KnowledgeCards.GeneratedAnswer(question, generated.Text, generated.Cited, search.Hits.Except(generated.Cited).Take(1).ToList()));
+        }
+        if (search is { Answered: true, Best: { } best })
+        {
+            return Reply.WithCard(KnowledgeCards.Answer(question, best, search.Hits.Skip(1).Take(1).ToList()));
+        }
+        await records.RecordGapAsync(turn, question, search, cancellationToken).ConfigureAwait(false);
+        return Reply.WithCard(KnowledgeCards.NotInLibrary(question, search.Hits, search.Redirect));
     }
 }
 
@@ -31,6 +43,11 @@ public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog cata
 
     public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
+        arguments = arguments.Trim();
+        if (arguments.StartsWith("on ", StringComparison.OrdinalIgnoreCase))
+        {
+            arguments = arguments[3..];
+        }
         if (string.IsNullOrWhiteSpace(arguments))
         {
             return Reply.WithText("Which topic? For example: **refresher phishing** or **refresher giving feedback**.");
@@ -45,14 +62,25 @@ public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog cata
     }
 }
 
-/// <summary>Buttons on knowledge cards: open a whole lesson, ask a suggested question.</summary>
-public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestionHandler questions) : ICardActionHandler
+/// <summary>Buttons on knowledge cards: open a whole lesson, ask a suggested question, say whether an answer helped.</summary>
+public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestionHandler questions, KnowledgeRecords records) : ICardActionHandler
 {
-    public IReadOnlyCollection<string> Verbs { get; } = [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask];
+    public IReadOnlyCollection<string> Verbs { get; } = [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback];
 
     public async Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (action.Verb == KnowledgeVerbs.Feedback)
+        {
+            if (!action.Data.TryGetValue("lessonId", out var ratedLesson) || !action.Data.TryGetValue("helpful", out var helpful) || helpful is not ("yes" or "no"))
+            {
+                return Reply.WithText("That feedback button is missing its details — thanks for trying, though!");
+            }
+            await records.RecordFeedbackAsync(turn, action.Data.GetValueOrDefault("question") ?? "", ratedLesson, helpful == "yes", cancellationToken).ConfigureAwait(false);
+            return Reply.WithText(helpful == "yes"
+                ? "Thanks — glad it helped! 🙌"
+                : "Thanks for saying so — I've passed it on to the people who write the lessons. Try asking in other words, or open a related lesson.");
+        }
         if (action.Verb == KnowledgeVerbs.Ask)
         {
             return action.Data.TryGetValue("question", out var question) && !string.IsNullOrWhiteSpace(question)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using System.Text;
+using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Data;
@@ -74,10 +75,18 @@ public static class CommandLine
         await using var app = BuildQuiet();
         await LearningBotHost.PrepareAsync(app).ConfigureAwait(false);
         await using var scope = app.Services.CreateAsyncScope();
-        var answer = await scope.ServiceProvider.GetRequiredService<IKnowledgeSearch>().SearchAsync(question, CancellationToken.None).ConfigureAwait(false);
+        var result = await scope.ServiceProvider.GetRequiredService<KnowledgeAnswerer>().AnswerAsync(question, CancellationToken.None).ConfigureAwait(false);
+        var answer = result.Search;
+        if (result.Generated is { } generated)
+        {
+            Console.WriteLine(generated.Text);
+            Console.WriteLine();
+            Console.WriteLine("Sources: " + string.Join(", ", generated.Cited.Select(c => $"{c.Title} [{c.LessonId}]")));
+            return 0;
+        }
         if (answer is { Answered: true, Best: { } best })
         {
-            Console.WriteLine($"{best.Title}  [{best.LessonId}, score {best.Score:0.0}]");
+            Console.WriteLine($"{best.Title}  [{best.LessonId}, score {best.Score:0.00}]");
             Console.WriteLine(best.Summary);
             if (best.SectionHeading.Length > 0)
             {
@@ -88,9 +97,13 @@ public static class CommandLine
             return 0;
         }
         Console.WriteLine("I don't have a lesson on that yet.");
-        foreach (var hit in answer.Hits)
+        if (answer.Redirect is { } redirect)
         {
-            Console.WriteLine($"  closest: {hit.Title}  [{hit.LessonId}, score {hit.Score:0.0}]");
+            Console.WriteLine(redirect.Where is null ? $"({redirect.Topic})" : $"This looks like a question for {redirect.Where} ({redirect.Topic}).");
+        }
+        foreach (var hit in answer.Hits.Where(_ => answer.Redirect is null))
+        {
+            Console.WriteLine($"  closest: {hit.Title}  [{hit.LessonId}, score {hit.Score:0.00}]");
         }
         return 0;
     }

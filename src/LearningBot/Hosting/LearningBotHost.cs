@@ -1,3 +1,4 @@
+using LearningBot.Api;
 using LearningBot.Core;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
@@ -27,12 +28,15 @@ public static partial class LearningBotHost
         var storage = BindStorage(builder.Configuration);
         builder.Services.AddLearningBotStorage(storage);
         builder.Services.AddLearningBotCore();
+        builder.Services.AddLanguageModel(builder.Configuration);
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")
             .Validate(o => o.ClosestTopics is >= 0 and <= 5, "LearningBot:Knowledge:ClosestTopics must be from 0 to 5.")
+            .Validate(o => o.KeywordWeight >= 0 && o.KeywordSaturation > 0, "LearningBot:Knowledge:KeywordWeight must be zero or more and KeywordSaturation above zero.")
             .ValidateOnStart();
+        builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
         builder.Services.AddProblemDetails();
         services?.Invoke(builder.Services);
 
@@ -102,6 +106,7 @@ public static partial class LearningBotHost
     private static void MapEndpoints(WebApplication app)
     {
         app.MapTeamsMessages();
+        app.MapAsk();
         app.MapGet("/", () => Results.Text("LearningBot is running. Teams messaging endpoint: POST /api/messages\n"));
         app.MapGet("/health", async (LessonCatalog catalog, CancellationToken ct) =>
             Results.Ok(new { status = "ok", lessons = await catalog.CountAsync(ct).ConfigureAwait(false) }));

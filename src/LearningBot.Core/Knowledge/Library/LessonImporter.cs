@@ -5,6 +5,7 @@ using LearningBot.Core.Knowledge.Search;
 using LearningBot.Data;
 using LearningBot.Data.Knowledge;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Knowledge.Library;
 
@@ -23,7 +24,7 @@ public sealed record ImportReport
 /// (quiz questions matched by id, so learners' history stays), removed files retire them. A file that breaks a
 /// rule is rejected and the rest still import; the whole import is one transaction, so nothing is half-written.
 /// </summary>
-public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index, TimeProvider clock)
+public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index, ISentenceEmbedder embedder, IOptions<KnowledgeOptions> options, TimeProvider clock)
 {
     public async Task<ImportReport> ImportAsync(string folder, CancellationToken cancellationToken)
     {
@@ -195,7 +196,28 @@ public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index,
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await index.IndexAsync(lesson, cancellationToken).ConfigureAwait(false);
+        await EmbedViewsAsync(lesson, cancellationToken).ConfigureAwait(false);
         (isNew ? report.Added : report.Updated).Add($"{relative} ({lesson.Id})");
+    }
+
+    /// <summary>Stores the lesson's views with their embeddings, computed once here rather than at every start.</summary>
+    private async Task EmbedViewsAsync(Lesson lesson, CancellationToken cancellationToken)
+    {
+        await db.LessonViews.Where(v => v.LessonId == lesson.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var views = LessonViews.For(lesson, options.Value.QuizQuestionsAsViews);
+        var vectors = embedder.Embed(views.Select(v => v.Text).ToList(), cancellationToken);
+        for (var i = 0; i < views.Count; i++)
+        {
+            db.LessonViews.Add(new LessonViewRecord
+            {
+                LessonId = lesson.Id,
+                Kind = views[i].Kind,
+                Ordinal = views[i].Ordinal,
+                Text = views[i].Text,
+                Embedding = MiniLmSentenceEmbedder.ToBytes(vectors[i]),
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Join(IReadOnlyList<string> values) => string.Join('|', values);

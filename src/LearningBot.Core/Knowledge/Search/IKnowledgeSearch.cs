@@ -13,6 +13,9 @@ public interface IKnowledgeSearch
 public sealed record KnowledgeAnswer(bool Answered, IReadOnlyList<LessonHit> Hits)
 {
     public LessonHit? Best => Hits.Count > 0 ? Hits[0] : null;
+
+    /// <summary>When declined because the question is a kind of request the bot does not cover: where to go instead.</summary>
+    public OutOfScopeTopic? Redirect { get; init; }
 }
 
 /// <summary>A lesson that matched, with the section that matched best (ordinal 0 = the intro).</summary>
