@@ -52,9 +52,6 @@ public sealed class SlackHttpEndpoint(
     TimeProvider clock,
     ILogger<SlackHttpEndpoint> logger)
 {
-    /// <summary>Slack waits 3 s for an ack (§2.2, §3); answer inline only if the work is done well before that.</summary>
-    public static readonly TimeSpan AckBudget = TimeSpan.FromMilliseconds(2500);
-
     public async Task EventsAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -124,7 +121,7 @@ public sealed class SlackHttpEndpoint(
             await ProblemAsync(context, 400, "Malformed slash command", "The form lacks command, user_id or channel_id (slack-protocol.md §3).").ConfigureAwait(false);
             return;
         }
-        var answer = await AnswerCommandAsync(queue, clock, command).ConfigureAwait(false);
+        var answer = await AnswerCommandAsync(queue, clock, options.Value.CommandAckBudget, command).ConfigureAwait(false);
         if (answer is null)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
@@ -137,16 +134,16 @@ public sealed class SlackHttpEndpoint(
     /// Runs a command with the 3 s budget (§3): done in time → the answer goes in the HTTP response; otherwise a short
     /// "working on it" now and the answer through response_url when it is ready. Shared with Socket Mode.
     /// </summary>
-    public static async Task<JsonObject?> AnswerCommandAsync(SlackWorkQueue queue, TimeProvider clock, SlashCommand command)
+    public static async Task<JsonObject?> AnswerCommandAsync(SlackWorkQueue queue, TimeProvider clock, TimeSpan budget, SlashCommand command)
     {
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(command);
         var work = queue.Run((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().CommandAsync(command, ct));
-        using var budget = new CancellationTokenSource();
-        var timer = Task.Delay(AckBudget, clock, budget.Token);
+        using var stopTimer = new CancellationTokenSource();
+        var timer = Task.Delay(budget, clock, stopTimer.Token);
         if (await Task.WhenAny(work, timer).ConfigureAwait(false) == work)
         {
-            await budget.CancelAsync().ConfigureAwait(false);
+            await stopTimer.CancelAsync().ConfigureAwait(false);
             return work.IsCompletedSuccessfully
                 ? work.Result
                 : SlackInteractionProcessor.Ephemeral(Core.Conversations.OutboundMessage.FromText("Sorry, something went wrong on my side. Please try again in a minute."));

@@ -49,6 +49,12 @@ public sealed class SlackOptions
     /// <summary>Least time between two messages the bot posts into one channel (chat.postMessage: 1 per second per channel).</summary>
     public TimeSpan PerChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a slash command may run before the ack goes out without its answer, which then follows through
+    /// response_url. Slack waits 3 s (slack-protocol.md §3); the default leaves room for the network.
+    /// </summary>
+    public TimeSpan CommandAckBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool IsOAuthEnabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
@@ -89,6 +95,10 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (options.MaxRequestBodyBytes < 1024)
         {
             failures.Add($"LearningBot:Slack:MaxRequestBodyBytes is {options.MaxRequestBodyBytes}; it must be at least 1024 bytes.");
+        }
+        if (options.CommandAckBudget < TimeSpan.Zero || options.CommandAckBudget >= TimeSpan.FromSeconds(3))
+        {
+            failures.Add("LearningBot:Slack:CommandAckBudget must be from 0 to under 3 seconds: Slack gives up on a slash command after 3 s.");
         }
         if (options.PerChannelMessageInterval < TimeSpan.Zero)
         {

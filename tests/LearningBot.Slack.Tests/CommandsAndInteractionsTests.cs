@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Slack.Cards;
 using LearningBot.Testing.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Slack.Tests;
 
@@ -173,5 +174,31 @@ public sealed class CommandsAndInteractionsTests : IAsyncLifetime
                 ["state"] = new JsonObject { ["values"] = new JsonObject { ["note"] = new JsonObject { ["note"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = note } } } },
             },
         };
+    }
+}
+
+/// <summary>Slash commands that take longer than the ack budget (slack-protocol.md §3: 3 s) finish through response_url.</summary>
+public sealed class SlowCommandTests
+{
+    [Fact]
+    public async Task A_command_slower_than_the_ack_budget_is_acked_and_answered_later_through_the_response_url()
+    {
+        var slow = new SlowCommand();
+        await using var slack = await FakeSlackApi.StartAsync();
+        await using var bot = await SlackBotHost.StartAsync(slack,
+            new Dictionary<string, string?> { ["LearningBot:Slack:CommandAckBudget"] = "00:00:00" },
+            services => services.AddSingleton<Core.Conversations.ICommandHandler>(slow));
+
+        using var response = await bot.PostCommandAsync(SlackPayloads.Command("/slow", "topic", slack.ResponseUrl("r-slow")));
+        using var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Working on it…", ack.RootElement.GetProperty("text").GetString());
+        Assert.Empty(slack.CallsTo("response_url:r-slow"));
+
+        slow.Release.SetResult();
+        await bot.ProcessedAsync();
+
+        var late = Assert.Single(slack.CallsTo("response_url:r-slow"));
+        Assert.Equal("ephemeral", late.Arg("response_type"));
+        Assert.Equal("Late answer: topic", late.Arg("text"));
     }
 }

@@ -198,3 +198,49 @@ public sealed class EventsEndpointTests : IAsyncLifetime
         Assert.DoesNotContain(_bot.Logs.Entries, e => e.Message.Contains("xoxb-", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Smaller event cases: the Messages tab greeting and revoked tokens.</summary>
+public sealed class MoreEventsTests
+{
+    [Fact]
+    public async Task Opening_the_messages_tab_greets_the_person_once_in_the_dm()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        await using var bot = await SlackBotHost.StartAsync(slack);
+        JsonObject Opened(string id) => SlackPayloads.EventCallback(new JsonObject
+        {
+            ["type"] = "app_home_opened",
+            ["user"] = SlackPayloads.UserId,
+            ["channel"] = SlackPayloads.DmChannel,
+            ["tab"] = "messages",
+        }, eventId: id);
+
+        await bot.PostEventAsync(Opened("Ev-tab-1"));
+        await bot.ProcessedAsync();
+        await bot.PostEventAsync(Opened("Ev-tab-2"));
+        await bot.ProcessedAsync();
+
+        var welcome = Assert.Single(slack.CallsTo("chat.postMessage"));
+        Assert.Equal(SlackPayloads.DmChannel, welcome.Arg("channel"));
+    }
+
+    [Fact]
+    public async Task Revoked_bot_tokens_remove_the_installation_but_revoked_user_tokens_do_not()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        await using var bot = await SlackBotHost.StartAsync(slack);
+        await bot.WithDbAsync(async db =>
+        {
+            db.Add(new SlackInstallationRecord { InstallationKey = SlackInstallationRecord.KeyOf(null, "T9"), TeamId = "T9", BotUserId = "UB9", ProtectedBotToken = "x" });
+            return await db.SaveChangesAsync();
+        });
+
+        await bot.PostEventAsync(SlackPayloads.EventCallback(new JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new JsonObject { ["oauth"] = new JsonArray("U1") } }, eventId: "Ev-user-revoked", teamId: "T9"));
+        await bot.ProcessedAsync();
+        Assert.Equal(1, await bot.WithDbAsync(db => db.Set<SlackInstallationRecord>().CountAsync()));
+
+        await bot.PostEventAsync(SlackPayloads.EventCallback(new JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new JsonObject { ["bot"] = new JsonArray("UB9") } }, eventId: "Ev-bot-revoked", teamId: "T9"));
+        await bot.ProcessedAsync();
+        Assert.Equal(0, await bot.WithDbAsync(db => db.Set<SlackInstallationRecord>().CountAsync()));
+    }
+}

@@ -31,6 +31,21 @@ public sealed class AnswerCardQuestionHandler : IQuestionHandler
         }));
 }
 
+/// <summary>"slow": a command that finishes only when the test lets it, to see the answer arrive after the ack.</summary>
+public sealed class SlowCommand : ICommandHandler
+{
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Name => "slow";
+    public string Description => "answers late";
+
+    public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        await Release.Task.WaitAsync(cancellationToken);
+        return Reply.WithText($"Late answer: {arguments}");
+    }
+}
+
 public static class TestVerbs
 {
     public const string UpdateCard = "test.update";
@@ -80,7 +95,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null)
+    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -94,10 +109,10 @@ public sealed class SlackBotHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        return StartAsync(settings);
+        return StartAsync(settings, services);
     }
 
-    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-slack-{Guid.NewGuid():N}.db");
         var clock = new ManualClock();
@@ -114,6 +129,7 @@ public sealed class SlackBotHost : IAsyncDisposable
         builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
         builder.Services.AddScoped<ICardActionHandler, TestCardActions>();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSlackEndpoints();
         await using (var scope = app.Services.CreateAsyncScope())

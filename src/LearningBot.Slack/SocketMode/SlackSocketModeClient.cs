@@ -122,7 +122,7 @@ public sealed class SlackSocketModeClient(
                     queue.Enqueue((services, ct) => services.GetRequiredService<SlackEventProcessor>().ProcessAsync(payload, ct));
                     break;
                 case "slash_commands" when SlashCommand.From(name => payload.GetString(name)) is { } command:
-                    answer = await SlackHttpEndpoint.AnswerCommandAsync(queue, clock, command).ConfigureAwait(false);
+                    answer = await SlackHttpEndpoint.AnswerCommandAsync(queue, clock, options.Value.CommandAckBudget, command).ConfigureAwait(false);
                     break;
                 case "interactive":
                     answer = SlackHttpEndpoint.AnswerInteraction(queue, payload, out _);
