@@ -7,7 +7,7 @@ namespace LearningBot.Slack.Tests;
 /// <summary>manifest/slack/manifest.yaml stays in step with the endpoints, the core's commands and the events the bot handles.</summary>
 public sealed class ManifestTests
 {
-    private static readonly string Manifest = File.ReadAllText(Path.Combine(RepositoryRoot(), "manifest", "slack", "manifest.yaml"));
+    private static readonly string Manifest = File.ReadAllText(Path.Combine(SlackBotHost.RepositoryRoot, "manifest", "slack", "manifest.yaml"));
 
     [Theory]
     [InlineData("request_url: https://HOST/slack/events")]
@@ -35,16 +35,4 @@ public sealed class ManifestTests
     [Fact]
     public void The_manifest_requests_the_scopes_the_install_flow_asks_for() =>
         Assert.All(new SlackOptions().BotScopes, scope => Assert.Contains($"- {scope}\n", Manifest, StringComparison.Ordinal));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("LearningBot.sln not found above the test binaries.");
-    }
 }

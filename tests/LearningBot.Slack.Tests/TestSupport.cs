@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LearningBot.Core;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Knowledge.Library;
 using LearningBot.Data;
 using LearningBot.Slack.Inbound;
 using LearningBot.Testing.Fakes;
@@ -95,7 +96,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -109,10 +110,11 @@ public sealed class SlackBotHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        return StartAsync(settings, services);
+        return StartAsync(settings, services, lessons);
     }
 
-    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons; false: a test handler echoes the question.</param>
+    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool lessons = false)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-slack-{Guid.NewGuid():N}.db");
         var clock = new ManualClock();
@@ -127,7 +129,10 @@ public sealed class SlackBotHost : IAsyncDisposable
         builder.Services.AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databasePath}" });
         builder.Services.AddLearningBotCore();
         builder.Services.AddSlackChannel(builder.Configuration);
-        builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
+        if (!lessons)
+        {
+            builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
+        }
         builder.Services.AddScoped<ICardActionHandler, TestCardActions>();
         services?.Invoke(builder.Services);
         var app = builder.Build();
@@ -135,10 +140,28 @@ public sealed class SlackBotHost : IAsyncDisposable
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
+            if (lessons)
+            {
+                await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(Path.Combine(RepositoryRoot, "content"), CancellationToken.None);
+            }
         }
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SlackBotHost(app, new Uri(address), databasePath, clock, logs);
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("LearningBot.sln not found above the test binaries.");
     }
 
     /// <summary>Completes when every event, action and late answer queued so far has been processed.</summary>
