@@ -4,6 +4,7 @@ using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Data;
+using LearningBot.Slack;
 using LearningBot.Teams;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public static partial class LearningBotHost
         builder.Services.AddLearningBotCore();
         builder.Services.AddLanguageModel(builder.Configuration);
         builder.Services.AddTeamsChannel(builder.Configuration);
+        builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")
@@ -106,8 +108,9 @@ public static partial class LearningBotHost
     private static void MapEndpoints(WebApplication app)
     {
         app.MapTeamsMessages();
+        app.MapSlackEndpoints();
         app.MapAsk();
-        app.MapGet("/", () => Results.Text("LearningBot is running. Teams messaging endpoint: POST /api/messages\n"));
+        app.MapGet("/", () => Results.Text("LearningBot is running. Teams: POST /api/messages. Slack: POST /slack/events, /slack/commands, /slack/interactions.\n"));
         app.MapGet("/health", async (LessonCatalog catalog, CancellationToken ct) =>
             Results.Ok(new { status = "ok", lessons = await catalog.CountAsync(ct).ConfigureAwait(false) }));
     }

@@ -301,6 +301,81 @@ namespace LearningBot.Data.Migrations.PostgreSql
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Data.Slack.SlackInstallationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AppId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BotId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BotUserId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EnterpriseId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("InstallationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("InstalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstallerUserId")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsEnterpriseInstall")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProtectedBotToken")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scopes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TeamName")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstallationKey")
+                        .IsUnique();
+
+                    b.ToTable("slack_installations", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Slack.SlackOAuthStateRecord", b =>
+                {
+                    b.Property<string>("StateHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StateHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("slack_oauth_states", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Data.Knowledge.LessonSectionRecord", b =>
                 {
                     b.HasOne("LearningBot.Data.Knowledge.LessonRecord", null)

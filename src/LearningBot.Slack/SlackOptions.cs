@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Slack;
+
+/// <summary>
+/// Section <c>LearningBot:Slack</c>. The Slack endpoints answer 404 while <see cref="SigningSecret"/> is empty, so a
+/// deployment without Slack exposes nothing; <see cref="SocketMode"/> switches from HTTP to an outbound WebSocket.
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string Section = "LearningBot:Slack";
+
+    /// <summary>The app's Signing Secret (Basic Information page), for request verification (slack-protocol.md §1).</summary>
+    public string SigningSecret { get; set; } = "";
+
+    /// <summary>xoxb- bot token of a single-workspace install; used when no stored installation matches the team.</summary>
+    public string BotToken { get; set; } = "";
+
+    /// <summary>xapp- app-level token with connections:write, for Socket Mode (§7).</summary>
+    public string AppToken { get; set; } = "";
+
+    /// <summary>true: receive events over Socket Mode (no public URL) and leave the HTTP endpoints unmapped (404).</summary>
+    public bool SocketMode { get; set; }
+
+    /// <summary>Web API base URL; tests and company proxies stand in for slack.com here.</summary>
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>OAuth v2 client id and secret for multi-workspace installs (§8); empty = /slack/install is off.</summary>
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Where Slack sends the installer back; must be one of the app's redirect URLs. Empty = Slack's default.</summary>
+    public string RedirectUri { get; set; } = "";
+
+    /// <summary>Slack's consent page; configurable like <see cref="ApiBaseUrl"/> for tests and proxies.</summary>
+    public string AuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
+
+    /// <summary>Bot scopes requested on install; keep in step with manifest/slack/manifest.yaml.</summary>
+    public IList<string> BotScopes { get; set; } =
+    [
+        "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:read", "reactions:write",
+        "channels:read", "groups:read", "users:read",
+    ];
+
+    /// <summary>Largest request body accepted; Slack payloads are a few KB, views at most 250 kB (§6).</summary>
+    public int MaxRequestBodyBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Least time between two messages the bot posts into one channel (chat.postMessage: 1 per second per channel).</summary>
+    public TimeSpan PerChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a slash command may run before the ack goes out without its answer, which then follows through
+    /// response_url. Slack waits 3 s (slack-protocol.md §3); the default leaves room for the network.
+    /// </summary>
+    public TimeSpan CommandAckBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
+
+    public bool IsOAuthEnabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+}
+
+/// <summary>Fails start-up with a message saying what to set, instead of failing on the first event.</summary>
+internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api)
+            || (api.Scheme != Uri.UriSchemeHttps && !(api.Scheme == Uri.UriSchemeHttp && api.IsLoopback)))
+        {
+            failures.Add($"LearningBot:Slack:ApiBaseUrl '{options.ApiBaseUrl}' must be an https URL (http is allowed only for loopback test servers).");
+        }
+        if (!string.IsNullOrWhiteSpace(options.BotToken) && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            failures.Add("LearningBot:Slack:BotToken must be a bot token starting with 'xoxb-' (OAuth & Permissions page).");
+        }
+        if (!string.IsNullOrWhiteSpace(options.AppToken) && !options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            failures.Add("LearningBot:Slack:AppToken must be an app-level token starting with 'xapp-' (Basic Information → App-Level Tokens, scope connections:write).");
+        }
+        if (options.SocketMode && string.IsNullOrWhiteSpace(options.AppToken))
+        {
+            failures.Add("LearningBot:Slack:SocketMode is true but AppToken is empty; create an app-level token with connections:write, or set SocketMode to false.");
+        }
+        var receives = options.IsEnabled || options.SocketMode;
+        if (receives && string.IsNullOrWhiteSpace(options.BotToken) && !options.IsOAuthEnabled)
+        {
+            failures.Add("Slack is switched on but there is no way to get a bot token: set LearningBot:Slack:BotToken (one workspace) or ClientId and ClientSecret (install into several workspaces).");
+        }
+        if (string.IsNullOrWhiteSpace(options.ClientId) != string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            failures.Add("LearningBot:Slack:ClientId and ClientSecret go together (OAuth install); set both or neither.");
+        }
+        if (options.MaxRequestBodyBytes < 1024)
+        {
+            failures.Add($"LearningBot:Slack:MaxRequestBodyBytes is {options.MaxRequestBodyBytes}; it must be at least 1024 bytes.");
+        }
+        if (options.CommandAckBudget < TimeSpan.Zero || options.CommandAckBudget >= TimeSpan.FromSeconds(3))
+        {
+            failures.Add("LearningBot:Slack:CommandAckBudget must be from 0 to under 3 seconds: Slack gives up on a slash command after 3 s.");
+        }
+        if (options.PerChannelMessageInterval < TimeSpan.Zero)
+        {
+            failures.Add("LearningBot:Slack:PerChannelMessageInterval must not be negative.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

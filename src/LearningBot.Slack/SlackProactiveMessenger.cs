@@ -1,0 +1,58 @@
+using LearningBot.Core.Cards;
+using LearningBot.Core.Conversations;
+using LearningBot.Data.Conversations;
+using LearningBot.Slack.Api;
+using LearningBot.Slack.Cards;
+using LearningBot.Slack.Installations;
+
+namespace LearningBot.Slack;
+
+/// <summary>
+/// Proactive messages into stored Slack conversations: the token of the conversation's workspace (TeamId, with
+/// the enterprise id kept in TenantId), chat.postMessage paced per channel, chat.update for cards. The message id is Slack's ts.
+/// </summary>
+public sealed class SlackProactiveMessenger(SlackInstallationStore installations, SlackMessageSender sender) : IProactiveMessenger
+{
+    public ChannelKind Channel => ChannelKind.Slack;
+
+    public async Task<string> SendAsync(ConversationReferenceRecord conversation, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(message);
+        var auth = await AuthorizeAsync(conversation, cancellationToken).ConfigureAwait(false);
+        return await Call(() => sender.PostAsync(auth, conversation.ConversationId, message, null, cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task UpdateAsync(ConversationReferenceRecord conversation, string messageId, Card card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var auth = await AuthorizeAsync(conversation, cancellationToken).ConfigureAwait(false);
+        await Call(async () =>
+        {
+            await sender.UpdateAsync(auth, conversation.ConversationId, messageId, BlockKitRenderer.Message(card), cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<SlackAuthorization> AuthorizeAsync(ConversationReferenceRecord conversation, CancellationToken cancellationToken)
+    {
+        var auth = await Call(() => installations.AuthorizeAsync(conversation.TeamId, conversation.TenantId, cancellationToken)).ConfigureAwait(false);
+        return auth ?? throw new ProactiveDeliveryException($"LearningBot is no longer installed in Slack workspace {conversation.TeamId}.", permanent: true);
+    }
+
+    private static async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (SlackApiException e)
+        {
+            throw new ProactiveDeliveryException(e.Message, e.IsPermanent, e.RetryAfter, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ProactiveDeliveryException($"Slack could not be reached: {e.Message}", permanent: false, innerException: e);
+        }
+    }
+}

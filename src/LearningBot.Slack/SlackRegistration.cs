@@ -1,0 +1,53 @@
+using LearningBot.Core.Conversations;
+using LearningBot.Slack.Api;
+using LearningBot.Slack.Inbound;
+using LearningBot.Slack.Installations;
+using LearningBot.Slack.SocketMode;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Slack;
+
+public static class SlackRegistration
+{
+    /// <summary>
+    /// Registers the Slack channel: options (section LearningBot:Slack, validated at start), signature check, Web API
+    /// client, installations, the after-ack work queue, and the Socket Mode client (which stays idle unless SocketMode is true).
+    /// </summary>
+    public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SlackOptions>()
+            .Bind(configuration.GetSection(SlackOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddDataProtection();
+
+        services.AddHttpClient<SlackApiClient>((sp, client) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
+            client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            client.Timeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddSingleton<SlackSignatureVerifier>();
+        services.AddSingleton<SlackChannelPacer>();
+        services.AddSingleton<SlackUserDirectory>();
+        services.AddSingleton<SlackBotIdentityCache>();
+        services.AddScoped<SlackMessageSender>();
+        services.AddScoped<SlackInstallationStore>();
+        services.AddScoped<SlackEventProcessor>();
+        services.AddScoped<SlackInteractionProcessor>();
+        services.AddScoped<SlackHttpEndpoint>();
+        services.AddScoped<SlackOAuthEndpoint>();
+        services.AddScoped<IProactiveMessenger, SlackProactiveMessenger>();
+
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
+        services.AddSingleton<SlackSocketModeClient>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
+        return services;
+    }
+}

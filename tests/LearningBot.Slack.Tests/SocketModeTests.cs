@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.Testing.Fakes;
+
+namespace LearningBot.Slack.Tests;
+
+/// <summary>Socket Mode against a WebSocket server in the test (slack-protocol.md §7).</summary>
+public sealed class SocketModeTests : IAsyncLifetime
+{
+    private FakeSlackApi _slack = null!;
+    private SlackBotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlackApi.StartAsync();
+        _bot = await SlackBotHost.StartAsync(_slack, new Dictionary<string, string?>
+        {
+            ["LearningBot:Slack:SocketMode"] = "true",
+            ["LearningBot:Slack:AppToken"] = "xapp-1-A1-socket",
+            ["LearningBot:Slack:SigningSecret"] = "",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_event_envelope_is_acked_on_the_socket_and_answered_through_the_web_api()
+    {
+        var socket = await _slack.NextSocketAsync();
+        await socket.SendAsync(Hello());
+        await socket.SendAsync(new JsonObject
+        {
+            ["envelope_id"] = "env-1",
+            ["type"] = "events_api",
+            ["accepts_response_payload"] = false,
+            ["payload"] = SlackPayloads.EventCallback(SlackPayloads.DirectMessage("over the socket"), eventId: "Ev-socket"),
+        });
+
+        var ack = await socket.ReceiveAsync();
+        Assert.Equal("env-1", ack!.Value.GetProperty("envelope_id").GetString());
+        await _bot.ProcessedAsync();
+
+        var open = Assert.Single(_slack.CallsTo("apps.connections.open"));
+        Assert.Equal("Bearer xapp-1-A1-socket", open.Authorization);
+        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Contains("You asked: over the socket", post.Body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slash_command_is_answered_in_the_ack_payload()
+    {
+        var socket = await _slack.NextSocketAsync();
+        await socket.SendAsync(Hello());
+        var command = new JsonObject();
+        foreach (var (key, value) in SlackPayloads.Command("/learn", "", _slack.ResponseUrl()))
+        {
+            command[key] = value;
+        }
+        await socket.SendAsync(new JsonObject { ["envelope_id"] = "env-cmd", ["type"] = "slash_commands", ["accepts_response_payload"] = true, ["payload"] = command });
+
+        var ack = (await socket.ReceiveAsync())!.Value;
+        Assert.Equal("env-cmd", ack.GetProperty("envelope_id").GetString());
+        Assert.Equal("ephemeral", ack.GetProperty("payload").GetProperty("response_type").GetString());
+        Assert.Equal("What I can do", ack.GetProperty("payload").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_disconnect_message_makes_the_bot_reconnect_with_a_fresh_url()
+    {
+        var first = await _slack.NextSocketAsync();
+        await first.SendAsync(Hello());
+        await first.SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = "refresh_requested" });
+
+        var second = await _slack.NextSocketAsync();
+        await second.SendAsync(Hello());
+        await second.SendAsync(new JsonObject { ["envelope_id"] = "env-2", ["type"] = "events_api", ["payload"] = SlackPayloads.EventCallback(SlackPayloads.DirectMessage("after reconnect"), eventId: "Ev-2") });
+
+        Assert.Equal("env-2", (await second.ReceiveAsync())!.Value.GetProperty("envelope_id").GetString());
+        Assert.Equal(2, _slack.CallsTo("apps.connections.open").Count);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_reopened()
+    {
+        var first = await _slack.NextSocketAsync();
+        await first.SendAsync(Hello());
+        first.Close();
+
+        var second = await _slack.NextSocketAsync();
+        await second.SendAsync(Hello());
+        Assert.Equal(2, _slack.CallsTo("apps.connections.open").Count);
+    }
+
+    private static JsonObject Hello() => new()
+    {
+        ["type"] = "hello",
+        ["num_connections"] = 1,
+        ["connection_info"] = new JsonObject { ["app_id"] = "A1" },
+    };
+}

@@ -1,0 +1,304 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using LearningBot.Core;
+using LearningBot.Core.Cards;
+using LearningBot.Core.Conversations;
+using LearningBot.Core.Knowledge.Library;
+using LearningBot.Data;
+using LearningBot.Slack.Inbound;
+using LearningBot.Testing.Fakes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LearningBot.Slack.Tests;
+
+/// <summary>Answers every question with a card, so tests can see the question reached the core.</summary>
+public sealed class AnswerCardQuestionHandler : IQuestionHandler
+{
+    public Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.WithCard(new Card
+        {
+            Title = "Answer",
+            Body = [new TextElement($"You asked: {question}")],
+            Actions = [CardAction.Submit("More", TestVerbs.UpdateCard, new Dictionary<string, string> { ["lesson"] = "phishing-101" }, primary: true)],
+        }));
+}
+
+/// <summary>"slow": a command that finishes only when the test lets it, to see the answer arrive after the ack.</summary>
+public sealed class SlowCommand : ICommandHandler
+{
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Name => "slow";
+    public string Description => "answers late";
+
+    public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        await Release.Task.WaitAsync(cancellationToken);
+        return Reply.WithText($"Late answer: {arguments}");
+    }
+}
+
+public static class TestVerbs
+{
+    public const string UpdateCard = "test.update";
+    public const string Echo = "test.echo";
+    public const string AskForNote = "test.ask";
+}
+
+/// <summary>"test.update" replaces the card; "test.echo" replies with the data; "test.ask" answers with a card that has a required input.</summary>
+public sealed class TestCardActions : ICardActionHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [TestVerbs.UpdateCard, TestVerbs.Echo, TestVerbs.AskForNote];
+
+    public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken) =>
+        Task.FromResult(action.Verb switch
+        {
+            TestVerbs.UpdateCard => new Reply { UpdatedCard = new Card { Title = "Updated" }, Messages = [OutboundMessage.FromText("Card updated.")] },
+            TestVerbs.AskForNote => Reply.WithCard(new Card
+            {
+                Title = "What did you learn?",
+                Body = [new TextInputElement("note", "Your note") { Required = true, MaxLength = 200 }],
+                Actions = [CardAction.Submit("Save", TestVerbs.Echo, new Dictionary<string, string> { ["kind"] = "note" })],
+            }),
+            _ => Reply.WithText(string.Join(";", action.Data.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))),
+        });
+}
+
+/// <summary>The bot as the host runs it: a real WebApplication on loopback with SQLite, the core and the Slack channel, talking to a fake Slack.</summary>
+public sealed class SlackBotHost : IAsyncDisposable
+{
+    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string BotToken = "xoxb-configured-secret";
+
+    private readonly WebApplication _app;
+    private readonly string _databasePath;
+
+    private SlackBotHost(WebApplication app, Uri baseAddress, string databasePath, ManualClock clock, CapturedLogs logs)
+    {
+        _app = app;
+        _databasePath = databasePath;
+        Clock = clock;
+        Logs = logs;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public HttpClient Client { get; }
+    public ManualClock Clock { get; }
+    public CapturedLogs Logs { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["LearningBot:Slack:SigningSecret"] = SigningSecret,
+            ["LearningBot:Slack:BotToken"] = BotToken,
+            ["LearningBot:Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+            ["LearningBot:Slack:ClientId"] = "client-1",
+            ["LearningBot:Slack:ClientSecret"] = "client-secret",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        return StartAsync(settings, services, lessons);
+    }
+
+    /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons; false: a test handler echoes the question.</param>
+    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool lessons = false)
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-slack-{Guid.NewGuid():N}.db");
+        var clock = new ManualClock();
+        var logs = new CapturedLogs();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databasePath}" });
+        builder.Services.AddLearningBotCore();
+        builder.Services.AddSlackChannel(builder.Configuration);
+        if (!lessons)
+        {
+            builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
+        }
+        builder.Services.AddScoped<ICardActionHandler, TestCardActions>();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapSlackEndpoints();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
+            if (lessons)
+            {
+                await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(Path.Combine(RepositoryRoot, "content"), CancellationToken.None);
+            }
+        }
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SlackBotHost(app, new Uri(address), databasePath, clock, logs);
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("LearningBot.sln not found above the test binaries.");
+    }
+
+    /// <summary>Completes when every event, action and late answer queued so far has been processed.</summary>
+    public Task ProcessedAsync() => _app.Services.GetRequiredService<SlackWorkQueue>().WhenIdleAsync();
+
+    public Task<HttpResponseMessage> PostEventAsync(JsonObject envelope, Signing? signing = null) =>
+        PostAsync("/slack/events", envelope.ToJsonString(), "application/json", signing);
+
+    public Task<HttpResponseMessage> PostCommandAsync(IDictionary<string, string> form, Signing? signing = null) =>
+        PostAsync("/slack/commands", Form(form), "application/x-www-form-urlencoded", signing);
+
+    public Task<HttpResponseMessage> PostInteractionAsync(JsonObject payload, Signing? signing = null) =>
+        PostAsync("/slack/interactions", Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded", signing);
+
+    /// <summary>Posts a body signed as Slack signs it (slack-protocol.md §1), unless <paramref name="signing"/> says otherwise.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, string body, string contentType, Signing? signing = null)
+    {
+        signing ??= new Signing();
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var timestamp = (Clock.GetUtcNow() + signing.Skew).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        if (!signing.Omit)
+        {
+            var signedBody = signing.TamperBody ? Encoding.UTF8.GetBytes(body + " ") : bytes;
+            request.Headers.TryAddWithoutValidation("X-Slack-Request-Timestamp", timestamp);
+            request.Headers.TryAddWithoutValidation("X-Slack-Signature", SlackSignatureVerifier.Sign(signing.Secret, timestamp, signedBody));
+        }
+        return await Client.SendAsync(request);
+    }
+
+    public static string Form(IDictionary<string, string> fields) =>
+        string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+
+    public async Task<T> WithDbAsync<T>(Func<LearningBotDbContext, Task<T>> query)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LearningBotDbContext>());
+    }
+
+    public Task<int> InboundEventCountAsync() => WithDbAsync(db => db.InboundEvents.CountAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
+
+/// <summary>How a test request is signed: by default correctly, now, with the host's secret.</summary>
+public sealed record Signing
+{
+    public string Secret { get; init; } = SlackBotHost.SigningSecret;
+    public TimeSpan Skew { get; init; }
+    public bool Omit { get; init; }
+    public bool TamperBody { get; init; }
+}
+
+/// <summary>Builders for what Slack sends (slack-protocol.md §2–§4).</summary>
+public static class SlackPayloads
+{
+    public const string UserId = "U123ADA";
+    public const string DmChannel = "D0DM";
+    public const string Channel = "C0GENERAL";
+
+    public static JsonObject EventCallback(JsonObject evt, string eventId = "Ev01", string teamId = FakeSlackApi.TeamId) => new()
+    {
+        ["token"] = "deprecated",
+        ["team_id"] = teamId,
+        ["api_app_id"] = "A1",
+        ["type"] = "event_callback",
+        ["event_id"] = eventId,
+        ["event_time"] = 1700000000,
+        ["event"] = evt,
+        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = teamId, ["user_id"] = FakeSlackApi.BotUserId, ["is_bot"] = true }),
+    };
+
+    public static JsonObject DirectMessage(string text, string user = UserId) => new()
+    {
+        ["type"] = "message",
+        ["channel"] = DmChannel,
+        ["user"] = user,
+        ["text"] = text,
+        ["ts"] = "1700000000.000100",
+        ["event_ts"] = "1700000000.000100",
+        ["channel_type"] = "im",
+    };
+
+    public static JsonObject Mention(string text, string? threadTs = null)
+    {
+        var evt = new JsonObject
+        {
+            ["type"] = "app_mention",
+            ["channel"] = Channel,
+            ["user"] = UserId,
+            ["text"] = text,
+            ["ts"] = "1700000000.000200",
+            ["event_ts"] = "1700000000.000200",
+        };
+        if (threadTs is not null)
+        {
+            evt["thread_ts"] = threadTs;
+        }
+        return evt;
+    }
+
+    public static Dictionary<string, string> Command(string command, string text, string responseUrl) => new()
+    {
+        ["token"] = "deprecated",
+        ["team_id"] = FakeSlackApi.TeamId,
+        ["team_domain"] = "example",
+        ["channel_id"] = Channel,
+        ["channel_name"] = "general",
+        ["user_id"] = UserId,
+        ["user_name"] = "ada",
+        ["command"] = command,
+        ["text"] = text,
+        ["api_app_id"] = "A1",
+        ["response_url"] = responseUrl,
+        ["trigger_id"] = "13345224609.738474920.8088930838d88f008e0",
+    };
+
+    public static JsonObject BlockAction(string actionId, string value, string responseUrl, string triggerId = "trigger-1") => new()
+    {
+        ["type"] = "block_actions",
+        ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId, ["domain"] = "example" },
+        ["user"] = new JsonObject { ["id"] = UserId, ["team_id"] = FakeSlackApi.TeamId },
+        ["api_app_id"] = "A1",
+        ["trigger_id"] = triggerId,
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1700000000.000300", ["channel_id"] = DmChannel, ["is_ephemeral"] = false },
+        ["channel"] = new JsonObject { ["id"] = DmChannel },
+        ["response_url"] = responseUrl,
+        ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["block_id"] = "b1", ["value"] = value, ["action_ts"] = "1700000001.0001" }),
+    };
+}
