@@ -1,3 +1,4 @@
+using LearningBot.Core.Knowledge.Search;
 using LearningBot.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -12,19 +13,22 @@ public sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     public ServiceProvider Services { get; }
 
-    private TestDatabase()
+    private TestDatabase(Action<IServiceCollection>? configure)
     {
-        Services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")};Pooling=False" })
-            .AddLearningBotCore()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            .AddLearningBotCore();
+        services.Configure<KnowledgeOptions>(o => o.OutOfScopePath = Path.Combine(FixturePaths.Content, "out-of-scope.yaml"));
+        configure?.Invoke(services);
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="configure">Extra registrations and overrides (e.g. a language model pointed at a fake server).</param>
+    public static async Task<TestDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var database = new TestDatabase();
+        var database = new TestDatabase(configure);
         await using var scope = database.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
         return database;

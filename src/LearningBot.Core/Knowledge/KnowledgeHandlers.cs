@@ -1,6 +1,5 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Search;
-using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Knowledge;
 
@@ -29,14 +28,8 @@ public sealed class KnowledgeQuestionHandler(KnowledgeAnswerer answerer, Knowled
 }
 
 /// <summary>"refresher &lt;topic&gt;": key points and one practice question of the best lesson on the topic.</summary>
-public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog catalog, IOptions<KnowledgeOptions> options) : ICommandHandler
+public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog catalog) : ICommandHandler
 {
-    /// <summary>
-    /// A refresher names its topic on purpose ("refresher phishing"), and a one-word topic scores lower than a
-    /// whole question, so the best match counts from three quarters of the answer threshold.
-    /// </summary>
-    private const double TopicThresholdShare = 0.75;
-
     public string Name => "refresher";
     public string Description => "a two-minute refresher on a topic";
     public string Usage => "refresher <topic>";
@@ -53,9 +46,9 @@ public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog cata
             return Reply.WithText("Which topic? For example: **refresher phishing** or **refresher giving feedback**.");
         }
         var answer = await search.SearchAsync(arguments, cancellationToken).ConfigureAwait(false);
-        if (answer.Best is not { } best || (!answer.Answered && best.Score < options.Value.AnswerThreshold * TopicThresholdShare))
+        if (answer is not { Answered: true, Best: { } best })
         {
-            return Reply.WithCard(KnowledgeCards.NotInLibrary(arguments, answer.Hits));
+            return Reply.WithCard(KnowledgeCards.NotInLibrary(arguments, answer.Hits, answer.Redirect));
         }
         var lesson = await catalog.FindAsync(best.LessonId, cancellationToken).ConfigureAwait(false);
         return lesson is null ? Reply.WithCard(KnowledgeCards.NotInLibrary(arguments, [])) : Reply.WithCard(KnowledgeCards.Refresher(lesson));

@@ -50,6 +50,30 @@ public sealed class KnowledgeSearchTests
         Assert.False(answer.Answered);
     }
 
+    [Theory]
+    [InlineData("my laptop won't start and IT is closed", "IT help desk")]
+    [InlineData("where do I hand in receipts to get reimbursed", "Expenses and purchasing")]
+    public async Task A_request_of_a_kind_the_bot_does_not_cover_is_declined_with_where_to_go(string question, string topic)
+    {
+        await using var db = await WithLibrary(FixturePaths.Content);
+
+        var answer = await Ask(db, question);
+
+        Assert.False(answer.Answered);
+        Assert.Equal(topic, answer.Redirect?.Topic);
+    }
+
+    [Fact]
+    public async Task Chat_shorthand_is_understood()
+    {
+        await using var db = await WithLibrary(Path.Combine(FixturePaths.Fixtures, "lessons"));
+
+        var answer = await Ask(db, "my 1:1s feel pointless, any tips?");
+
+        Assert.True(answer.Answered);
+        Assert.Equal("coaching-one-on-ones", answer.Best!.LessonId);
+    }
+
     [Fact]
     public async Task A_retired_lesson_is_never_found()
     {

@@ -3,15 +3,15 @@ using System.Text;
 namespace LearningBot.Core.Knowledge.Search;
 
 /// <summary>
-/// Rewrites chat shorthand into the words lessons use ("1:1" → "one-on-one meeting", "pls" → "please"), so both the
+/// Rewrites chat shorthand into the words lessons use ("1on1" → "1:1 one-on-one", "pls" → "please"), so both the
 /// keyword index and the sentence model see ordinary language. A generic workplace list, not tuned to any question set.
 /// </summary>
 public static class QueryNormalizer
 {
     private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
     {
-        ["1:1"] = "one-on-one meeting", ["1:1s"] = "one-on-one meetings", ["1on1"] = "one-on-one meeting", ["1on1s"] = "one-on-one meetings",
-        ["1-1"] = "one-on-one meeting", ["1-1s"] = "one-on-one meetings", ["pls"] = "please", ["plz"] = "please", ["thx"] = "thanks",
+        ["1:1"] = "1:1 one-on-one", ["1:1s"] = "1:1s one-on-ones", ["1on1"] = "1:1 one-on-one", ["1on1s"] = "1:1s one-on-ones",
+        ["1-1"] = "1:1 one-on-one", ["1-1s"] = "1:1s one-on-ones", ["pls"] = "please", ["plz"] = "please", ["thx"] = "thanks",
         ["tmrw"] = "tomorrow", ["tmr"] = "tomorrow", ["tomorow"] = "tomorrow", ["ppl"] = "people", ["bc"] = "because", ["cuz"] = "because",
         ["w/"] = "with", ["w/o"] = "without", ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["im"] = "i am", ["ive"] = "i have",
         ["dont"] = "do not", ["cant"] = "cannot", ["wont"] = "will not", ["didnt"] = "did not", ["doesnt"] = "does not", ["isnt"] = "is not",

@@ -23,6 +23,9 @@ public interface ISentenceEmbedder
 public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
 {
     private const int QueryCacheSize = 2048;
+    private const int TextCacheSize = 20_000;
+    // Texts already embedded in this process (a re-import of an edited library re-embeds only what changed).
+    private static readonly ConcurrentDictionary<string, float[]> Texts = new(StringComparer.Ordinal);
     // One model per process: it is immutable, and its session is safe to run from several threads.
     private static readonly Lazy<SentenceEncoder> Encoder = new(() => new SentenceEncoder(new SessionOptions()), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly ConcurrentDictionary<string, float[]> _queries = new(StringComparer.Ordinal);
@@ -36,12 +39,22 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
         {
             return [];
         }
-        var vectors = Encoder.Value.Encode([.. texts], cancellationToken);
-        foreach (var vector in vectors)
+        var missing = texts.Where(t => !Texts.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
         {
-            Normalize(vector);
+            var vectors = Encoder.Value.Encode(missing, cancellationToken);
+            if (Texts.Count + missing.Length > TextCacheSize)
+            {
+                Texts.Clear();
+            }
+            for (var i = 0; i < missing.Length; i++)
+            {
+                Normalize(vectors[i]);
+                Texts[missing[i]] = vectors[i];
+            }
         }
-        return vectors;
+        // Callers get their own copies: the cache's vectors are never handed out to be changed.
+        return texts.Select(t => Texts.TryGetValue(t, out var v) ? (float[])v.Clone() : Embed([t], cancellationToken)[0]).ToArray();
     }
 
     public float[] EmbedQuery(string text, CancellationToken cancellationToken)
