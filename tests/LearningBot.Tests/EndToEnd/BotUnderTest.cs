@@ -22,6 +22,7 @@ namespace LearningBot.Tests.EndToEnd;
 public sealed class BotUnderTest : IAsyncDisposable
 {
     public const string TenantId = "8a1c9f2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
+    public const string ApiKey = "test-api-key-7f3a";
     private readonly string _folder;
     private readonly WebApplication _app;
 
@@ -30,6 +31,9 @@ public sealed class BotUnderTest : IAsyncDisposable
     public FakeConnector Connector { get; }
     public FakeEntraTokenEndpoint Entra { get; }
     public HttpClient Http { get; }
+
+    /// <summary>The bot's services, to look at what it stored.</summary>
+    public IServiceProvider Services => _app.Services;
 
     private BotUnderTest(string folder, WebApplication app, string appId, FakeBotFrameworkIdentity identity, FakeConnector connector, FakeEntraTokenEndpoint entra, Uri address)
     {
@@ -55,6 +59,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["LearningBot:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bot.db")};Pooling=False",
             ["LearningBot:Content:Path"] = Path.Combine(RepositoryRoot, "content"),
+            ["LearningBot:Knowledge:OutOfScopePath"] = Path.Combine(RepositoryRoot, "content", "out-of-scope.yaml"),
+            ["LearningBot:Api:Key"] = ApiKey,
             ["LearningBot:Teams:AppId"] = appId,
             ["LearningBot:Teams:AppPassword"] = developmentMode ? "" : "test-secret",
             ["LearningBot:Teams:TenantId"] = developmentMode ? "" : TenantId,

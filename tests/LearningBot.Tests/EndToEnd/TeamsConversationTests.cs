@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LearningBot.Testing.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.EndToEnd;
 
@@ -92,6 +93,41 @@ public sealed class TeamsConversationTests
         Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
         var card = Assert.Single(bot.SentCards());
         Assert.Contains(card.GetProperty("body").EnumerateArray(), e => e.GetProperty("text").GetString()?.Contains("clicked", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    [Fact]
+    public async Task Did_this_help_is_stored_once_even_when_the_click_is_redelivered()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var click = bot.Activity("invoke", "f:feedback-1", a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["replyToId"] = "1700000000001";
+            a["value"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"action": {"type": "Action.Execute", "verb": "knowledge.feedback", "data": {"lessonId": "feedback-peer-conversations", "helpful": "yes", "question": "peer feedback?"}}}
+                """);
+        });
+
+        await bot.SendAsync(click);
+        await bot.SendAsync(click);
+
+        await using var scope = bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningBot.Data.LearningBotDbContext>();
+        var feedback = Assert.Single(db.AnswerFeedback);
+        Assert.Equal(("feedback-peer-conversations", true, "peer feedback?"), (feedback.LessonId, feedback.Helpful, feedback.Question));
+    }
+
+    [Fact]
+    public async Task An_unanswerable_question_is_kept_as_a_content_gap()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+
+        await bot.SendAsync(bot.Message("1700000000009", "what's the capital of mongolia"));
+
+        Assert.Equal("I don't have a lesson on that yet", BotUnderTest.Title(Assert.Single(bot.SentCards())));
+        await using var scope = bot.Services.CreateAsyncScope();
+        var gap = Assert.Single(scope.ServiceProvider.GetRequiredService<LearningBot.Data.LearningBotDbContext>().ContentGaps);
+        Assert.Equal("what's the capital of mongolia", gap.Question);
     }
 
     [Fact]
