@@ -37,6 +37,7 @@ public static class CoreRegistration
         services.AddScoped<LessonImporter>();
         services.AddScoped<LessonCatalog>();
         services.AddScoped<KnowledgeRecords>();
+        services.AddScoped<ExpertRouting>();
         services.AddScoped<KnowledgeAnswerer>();
         services.AddScoped<KnowledgeQuestionHandler>();
         services.AddScoped<IQuestionHandler>(sp => sp.GetRequiredService<KnowledgeQuestionHandler>());
@@ -47,6 +48,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("kudos", "recognise a colleague: kudos @name for …", "Kudos and shoutouts"));
         services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("debrief", "start a post-project debrief (managers)", "Project debriefs"));
         services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("circle", "create or join a peer learning circle", "Learning circles"));
+        services.AddScoped<ICommandHandler, ExpertsCommand>();
         return services;
     }
 }

@@ -19,6 +19,8 @@ public abstract class LearningBotDbContext(DbContextOptions options) : DbContext
     public DbSet<LessonViewRecord> LessonViews => Set<LessonViewRecord>();
     public DbSet<AnswerFeedbackRecord> AnswerFeedback => Set<AnswerFeedbackRecord>();
     public DbSet<ContentGapRecord> ContentGaps => Set<ContentGapRecord>();
+    public DbSet<ExpertChannelRecord> ExpertChannels => Set<ExpertChannelRecord>();
+    public DbSet<RoutedQuestionRecord> RoutedQuestions => Set<RoutedQuestionRecord>();
     public DbSet<PersonRecord> People => Set<PersonRecord>();
     public DbSet<ChannelAccountRecord> ChannelAccounts => Set<ChannelAccountRecord>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
@@ -64,6 +66,18 @@ public abstract class LearningBotDbContext(DbContextOptions options) : DbContext
             gap.ToTable("content_gaps");
             gap.HasIndex(g => g.EventId).IsUnique();
             gap.Property(g => g.Question).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<ExpertChannelRecord>(experts =>
+        {
+            experts.ToTable("expert_channels");
+            experts.HasIndex(e => new { e.Channel, e.TeamId }).IsUnique();
+        });
+        modelBuilder.Entity<RoutedQuestionRecord>(routed =>
+        {
+            routed.ToTable("routed_questions");
+            routed.HasIndex(r => r.EventId).IsUnique();
+            routed.Property(r => r.Question).HasMaxLength(1000);
+            routed.Property(r => r.Answer).HasMaxLength(4000);
         });
         modelBuilder.Entity<QuizQuestionRecord>(question =>
         {

@@ -61,7 +61,7 @@ public static class KnowledgeCards
         return actions;
     }
 
-    public static Card NotInLibrary(string question, IReadOnlyList<LessonHit> closest, OutOfScopeTopic? redirect = null)
+    public static Card NotInLibrary(string question, IReadOnlyList<LessonHit> closest, OutOfScopeTopic? redirect = null, bool expertsAvailable = false)
     {
         ArgumentNullException.ThrowIfNull(closest);
         var body = new List<CardElement>
@@ -79,12 +79,23 @@ public static class KnowledgeCards
         {
             body.Add(new TextElement("These are the closest topics I have:"));
         }
-        body.Add(new TextElement("Try other words, or ask a colleague — not knowing something is how learning starts.") { Subtle = true });
+        var actions = closest.Select(c => OpenLesson(c.Title, c.LessonId)).ToList();
+        if (expertsAvailable && redirect is null)
+        {
+            body.Add(new TextElement("Not knowing something is how learning starts — I can pass your question to the experts, with your name or without it.") { Subtle = true });
+            var asked = Shorten(question, 300);
+            actions.Add(CardAction.Submit("Ask the experts", KnowledgeVerbs.AskExperts, new Dictionary<string, string> { ["question"] = asked, ["anonymous"] = "no" }));
+            actions.Add(CardAction.Submit("Ask anonymously", KnowledgeVerbs.AskExperts, new Dictionary<string, string> { ["question"] = asked, ["anonymous"] = "yes" }));
+        }
+        else
+        {
+            body.Add(new TextElement("Try other words, or ask a colleague — not knowing something is how learning starts.") { Subtle = true });
+        }
         return new Card
         {
             Title = "I don't have a lesson on that yet",
             Body = body,
-            Actions = closest.Select(c => OpenLesson(c.Title, c.LessonId)).ToList(),
+            Actions = actions,
         };
     }
 

@@ -7,7 +7,7 @@ namespace LearningBot.Core.Knowledge;
 /// Free text → the lesson that answers it (written up by the language model when one is configured), or an
 /// honest "not yet" with the closest topics; unanswered questions are kept as content gaps.
 /// </summary>
-public sealed class KnowledgeQuestionHandler(KnowledgeAnswerer answerer, KnowledgeRecords records) : IQuestionHandler
+public sealed class KnowledgeQuestionHandler(KnowledgeAnswerer answerer, KnowledgeRecords records, ExpertRouting experts) : IQuestionHandler
 {
     public async Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken)
     {
@@ -23,7 +23,8 @@ public sealed class KnowledgeQuestionHandler(KnowledgeAnswerer answerer, Knowled
             return Reply.WithCard(KnowledgeCards.Answer(question, best, search.Hits.Skip(1).Take(1).ToList()));
         }
         await records.RecordGapAsync(turn, question, search, cancellationToken).ConfigureAwait(false);
-        return Reply.WithCard(KnowledgeCards.NotInLibrary(question, search.Hits, search.Redirect));
+        var expertsAvailable = await experts.FindChannelAsync(turn, cancellationToken).ConfigureAwait(false) is not null;
+        return Reply.WithCard(KnowledgeCards.NotInLibrary(question, search.Hits, search.Redirect, expertsAvailable));
     }
 }
 
@@ -56,13 +57,25 @@ public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog cata
 }
 
 /// <summary>Buttons on knowledge cards: open a whole lesson, ask a suggested question, say whether an answer helped.</summary>
-public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestionHandler questions, KnowledgeRecords records) : ICardActionHandler
+public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestionHandler questions, KnowledgeRecords records, ExpertRouting experts) : ICardActionHandler
 {
-    public IReadOnlyCollection<string> Verbs { get; } = [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback];
+    public IReadOnlyCollection<string> Verbs { get; } =
+        [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback, KnowledgeVerbs.AskExperts, KnowledgeVerbs.ExpertAnswer];
 
     public async Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (action.Verb == KnowledgeVerbs.AskExperts)
+        {
+            var question = action.Data.GetValueOrDefault("question")?.Trim();
+            return string.IsNullOrEmpty(question)
+                ? Reply.WithText("That button is missing its question. Ask me again and I'll offer to pass it on.")
+                : await experts.RouteAsync(turn, question, action.Data.GetValueOrDefault("anonymous") == "yes", cancellationToken).ConfigureAwait(false);
+        }
+        if (action.Verb == KnowledgeVerbs.ExpertAnswer)
+        {
+            return await experts.AnswerAsync(turn, action, cancellationToken).ConfigureAwait(false);
+        }
         if (action.Verb == KnowledgeVerbs.Feedback)
         {
             if (!action.Data.TryGetValue("lessonId", out var ratedLesson) || !action.Data.TryGetValue("helpful", out var helpful) || helpful is not ("yes" or "no"))

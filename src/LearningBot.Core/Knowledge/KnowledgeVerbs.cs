@@ -11,4 +11,8 @@ public static class KnowledgeVerbs
     public const string Feedback = "knowledge.feedback";
     /// <summary>"Quiz me on this": the lesson's questions join the learner's quiz queue (the quizzes feature owns it).</summary>
     public const string QuizMeOnLesson = "quiz.queue-lesson";
+    /// <summary>Pass an unanswered question to the experts: data["question"], data["anonymous"] ("yes"/"no").</summary>
+    public const string AskExperts = "knowledge.ask-experts";
+    /// <summary>An expert's answer on a routed question: data["routedId"] and the "answer" input.</summary>
+    public const string ExpertAnswer = "knowledge.expert-answer";
 }

@@ -130,6 +130,6 @@ public sealed class TurnRouterTests
 
         var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
 
-        Assert.Equal(["help", "refresher", "quiz", "kudos", "debrief", "circle"], router.Commands.Select(c => c.Name));
+        Assert.Equal(["help", "refresher", "quiz", "kudos", "debrief", "circle", "experts"], router.Commands.Select(c => c.Name));
     }
 }

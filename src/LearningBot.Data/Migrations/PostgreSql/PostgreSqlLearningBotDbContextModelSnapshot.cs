@@ -175,6 +175,40 @@ namespace LearningBot.Data.Migrations.PostgreSql
                     b.ToTable("content_gaps", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Data.Knowledge.ExpertChannelRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SetByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("expert_channels", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Data.Knowledge.LessonRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -349,6 +383,56 @@ namespace LearningBot.Data.Migrations.PostgreSql
                     b.HasIndex("LessonId");
 
                     b.ToTable("quiz_questions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Knowledge.RoutedQuestionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskerChannel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("AskerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExpertConversationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.ToTable("routed_questions", (string)null);
                 });
 
             modelBuilder.Entity("LearningBot.Data.People.ChannelAccountRecord", b =>

@@ -164,6 +164,38 @@ namespace LearningBot.Data.Migrations.Sqlite
                     b.ToTable("content_gaps", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Data.Knowledge.ExpertChannelRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SetByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("expert_channels", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Data.Knowledge.LessonRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -334,6 +366,56 @@ namespace LearningBot.Data.Migrations.Sqlite
                     b.HasIndex("LessonId");
 
                     b.ToTable("quiz_questions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Knowledge.RoutedQuestionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskerChannel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AskerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.ToTable("routed_questions", (string)null);
                 });
 
             modelBuilder.Entity("LearningBot.Data.People.ChannelAccountRecord", b =>

@@ -48,6 +48,23 @@ namespace LearningBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "expert_channels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<string>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", nullable: false),
+                    SetByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_expert_channels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "lesson_views",
                 columns: table => new
                 {
@@ -70,6 +87,27 @@ namespace LearningBot.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "routed_questions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", nullable: false),
+                    AskerPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskerChannel = table.Column<string>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpertConversationId = table.Column<string>(type: "TEXT", nullable: false),
+                    AskedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_routed_questions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_answer_feedback_EventId",
                 table: "answer_feedback",
@@ -88,9 +126,21 @@ namespace LearningBot.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_expert_channels_Channel_TeamId",
+                table: "expert_channels",
+                columns: new[] { "Channel", "TeamId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_lesson_views_LessonId",
                 table: "lesson_views",
                 column: "LessonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_routed_questions_EventId",
+                table: "routed_questions",
+                column: "EventId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -103,7 +153,13 @@ namespace LearningBot.Data.Migrations.Sqlite
                 name: "content_gaps");
 
             migrationBuilder.DropTable(
+                name: "expert_channels");
+
+            migrationBuilder.DropTable(
                 name: "lesson_views");
+
+            migrationBuilder.DropTable(
+                name: "routed_questions");
         }
     }
 }

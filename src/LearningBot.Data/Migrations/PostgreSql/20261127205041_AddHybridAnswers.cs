@@ -49,6 +49,23 @@ namespace LearningBot.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "expert_channels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "text", nullable: false),
+                    TeamId = table.Column<string>(type: "text", nullable: false),
+                    ConversationId = table.Column<string>(type: "text", nullable: false),
+                    SetByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_expert_channels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "lesson_views",
                 columns: table => new
                 {
@@ -71,6 +88,27 @@ namespace LearningBot.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "routed_questions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<string>(type: "text", nullable: false),
+                    AskerPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskerChannel = table.Column<string>(type: "text", nullable: false),
+                    Question = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Anonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    ExpertConversationId = table.Column<string>(type: "text", nullable: false),
+                    AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AnsweredBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_routed_questions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_answer_feedback_EventId",
                 table: "answer_feedback",
@@ -89,9 +127,21 @@ namespace LearningBot.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_expert_channels_Channel_TeamId",
+                table: "expert_channels",
+                columns: new[] { "Channel", "TeamId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_lesson_views_LessonId",
                 table: "lesson_views",
                 column: "LessonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_routed_questions_EventId",
+                table: "routed_questions",
+                column: "EventId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -104,7 +154,13 @@ namespace LearningBot.Data.Migrations.PostgreSql
                 name: "content_gaps");
 
             migrationBuilder.DropTable(
+                name: "expert_channels");
+
+            migrationBuilder.DropTable(
                 name: "lesson_views");
+
+            migrationBuilder.DropTable(
+                name: "routed_questions");
         }
     }
 }
