@@ -7,10 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningBot.Core.Knowledge;
 
 /// <summary>Keeps what people tell the knowledge feature: 👍/👎 on answers, and questions the library could not answer.</summary>
-public sealed class KnowledgeRecords(LearningBotDbContext db, TimeProvider clock)
+public sealed class KnowledgeRecords(LearningBotDbContext db, ISentenceEmbedder embedder, IKeywordIndex keywords, TimeProvider clock)
 {
     private const int MaxQuestion = 1000;
+    private const int MaxAskedViewsPerLesson = 50;
 
+    /// <summary>
+    /// Stores a 👍/👎. A 👍 also teaches retrieval: the question becomes a view of the lesson (RETRIEVAL-NOTES,
+    /// "learning from use"), so the next person asking it that way finds the lesson.
+    /// </summary>
     public async Task RecordFeedbackAsync(Turn turn, string question, string lessonId, bool helpful, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -18,7 +23,25 @@ public sealed class KnowledgeRecords(LearningBotDbContext db, TimeProvider clock
         {
             EventId = turn.EventId, PersonId = turn.PersonId, Question = Cut(question), LessonId = lessonId, Helpful = helpful, At = clock.GetUtcNow(),
         });
-        await SaveOnceAsync(cancellationToken).ConfigureAwait(false);
+        if (!await SaveOnceAsync(cancellationToken).ConfigureAwait(false) || !helpful)
+        {
+            return;
+        }
+        var text = QueryNormalizer.Normalize(Cut(question));
+        var known = await db.LessonViews.Where(v => v.LessonId == lessonId && v.Kind == LessonViews.Asked)
+            .Select(v => v.Text).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (text.Length == 0 || known.Contains(text) || known.Count >= MaxAskedViewsPerLesson
+            || !await db.Lessons.AnyAsync(l => l.Id == lessonId && !l.Retired, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        db.LessonViews.Add(new LessonViewRecord
+        {
+            LessonId = lessonId, Kind = LessonViews.Asked, Ordinal = known.Count, Text = text,
+            Embedding = MiniLmSentenceEmbedder.ToBytes(embedder.Embed([text], cancellationToken)[0]),
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await keywords.AddAskedAsync(lessonId, text, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RecordGapAsync(Turn turn, string question, KnowledgeAnswer answer, CancellationToken cancellationToken)
@@ -33,16 +56,18 @@ public sealed class KnowledgeRecords(LearningBotDbContext db, TimeProvider clock
         await SaveOnceAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SaveOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Saves; false when the same event was already recorded (a redelivered click counts once).</summary>
+    private async Task<bool> SaveOnceAsync(CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (DbUpdateException)
         {
-            // Same event already recorded (a redelivered click): it counts once.
             db.ChangeTracker.Clear();
+            return false;
         }
     }
 

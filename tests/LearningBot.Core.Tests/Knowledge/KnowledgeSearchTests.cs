@@ -98,3 +98,30 @@ public sealed class KnowledgeSearchTests
         Assert.Equal(expected, QueryTerms.From(question));
     }
 }
+
+public sealed class LearningFromUseTests
+{
+    [Fact]
+    public async Task A_helpful_vote_teaches_search_that_question_for_next_time()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(Path.Combine(FixturePaths.Fixtures, "lessons"), CancellationToken.None));
+        const string question = "my brain is a sieve, how do i hold on to what i read";
+        var before = await db.With<IKnowledgeSearch, KnowledgeAnswer>(s => s.SearchAsync(question, CancellationToken.None));
+        Assert.NotEqual("learning-spaced-repetition", before.Best?.LessonId);
+
+        var turn = new LearningBot.Core.Conversations.Turn
+        {
+            Channel = LearningBot.Core.Conversations.ChannelKind.Teams, EventId = "click-1", Kind = LearningBot.Core.Conversations.TurnKind.CardAction,
+            From = new("29:1", "Ada"), Conversation = new("a:1", LearningBot.Core.Conversations.ConversationType.Personal),
+        };
+        await db.With<LearningBot.Core.Knowledge.KnowledgeRecords, bool>(async r =>
+        {
+            await r.RecordFeedbackAsync(turn, question, "learning-spaced-repetition", helpful: true, CancellationToken.None);
+            return true;
+        });
+
+        var after = await db.With<IKnowledgeSearch, KnowledgeAnswer>(s => s.SearchAsync(question, CancellationToken.None));
+        Assert.Equal("learning-spaced-repetition", after.Best?.LessonId);
+    }
+}

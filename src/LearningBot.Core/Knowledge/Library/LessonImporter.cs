@@ -203,7 +203,8 @@ public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index,
     /// <summary>Stores the lesson's views with their embeddings, computed once here rather than at every start.</summary>
     private async Task EmbedViewsAsync(Lesson lesson, CancellationToken cancellationToken)
     {
-        await db.LessonViews.Where(v => v.LessonId == lesson.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // Views learned from use (questions people marked helpful) survive an edit of the lesson.
+        await db.LessonViews.Where(v => v.LessonId == lesson.Id && v.Kind != LessonViews.Asked).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var views = LessonViews.For(lesson, options.Value.QuizQuestionsAsViews);
         var vectors = embedder.Embed(views.Select(v => v.Text).ToList(), cancellationToken);
         for (var i = 0; i < views.Count; i++)

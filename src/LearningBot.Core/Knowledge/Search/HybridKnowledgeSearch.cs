@@ -50,7 +50,7 @@ public sealed class HybridKnowledgeSearch(
             }
             candidate.Cosine = Math.Max(candidate.Cosine, cosine);
             candidate.Cosines.Add(cosine);
-            if (view.Kind != LessonViews.Question)
+            if (view.Kind is LessonViews.Intro or LessonViews.Section)
             {
                 // The section shown is the one that matches best by meaning and words together.
                 var sectionScore = cosine + settings.KeywordWeight * keywordByView.GetValueOrDefault((view.LessonId, view.Ordinal));

@@ -11,7 +11,11 @@ public interface IKeywordIndex
     /// <summary>(Re)indexes a lesson; called inside the import transaction.</summary>
     Task IndexAsync(Lesson lesson, CancellationToken cancellationToken);
 
+    /// <summary>Removes the lesson's own views (views learned from use stay, see <see cref="AddAskedAsync"/>).</summary>
     Task RemoveAsync(string lessonId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a question people asked that the lesson answered (a view learned from use).</summary>
+    Task AddAskedAsync(string lessonId, string question, CancellationToken cancellationToken);
 
     /// <summary>Views matching any of the terms, best first.</summary>
     Task<IReadOnlyList<ViewMatch>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken);

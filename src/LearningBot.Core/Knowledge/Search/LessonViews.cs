@@ -11,6 +11,8 @@ public static class LessonViews
     public const string Intro = "intro";
     public const string Section = "section";
     public const string Question = "question";
+    /// <summary>A question people asked that this lesson answered (marked 👍): added at run time, kept across re-imports.</summary>
+    public const string Asked = "asked";
 
     public static IReadOnlyList<(string Kind, int Ordinal, string Text)> For(Lesson lesson, bool includeQuizQuestions)
     {

@@ -14,6 +14,9 @@ public sealed class PostgreSqlKeywordIndex(LearningBotDbContext db) : IKeywordIn
 
     public Task RemoveAsync(string lessonId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Asked questions are read from lesson_views (kind "asked") by the search query itself.</summary>
+    public Task AddAskedAsync(string lessonId, string question, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<IReadOnlyList<ViewMatch>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);
@@ -31,7 +34,11 @@ public sealed class PostgreSqlKeywordIndex(LearningBotDbContext db) : IKeywordIn
                     || setweight(to_tsvector('english', s."Heading"), 'B')
                     || setweight(to_tsvector('english', CASE WHEN s."Ordinal" = 0 THEN l."Summary" || ' ' ELSE '' END || s."PlainText"), 'C') AS document
                 FROM lesson_sections s JOIN lessons l ON l."Id" = s."LessonId"
-                WHERE NOT l."Retired") v,
+                WHERE NOT l."Retired"
+                UNION ALL
+                SELECT a."LessonId", -1, setweight(to_tsvector('english', a."Text"), 'C')
+                FROM lesson_views a JOIN lessons l ON l."Id" = a."LessonId"
+                WHERE a."Kind" = 'asked' AND NOT l."Retired") v,
                 to_tsquery('english', {query}) q
             WHERE v.document @@ q
             ORDER BY "Score" DESC

@@ -28,7 +28,13 @@ public sealed class SqliteKeywordIndex(LearningBotDbContext db) : IKeywordIndex
     }
 
     public async Task RemoveAsync(string lessonId, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"DELETE FROM lesson_search WHERE lesson_id = {lessonId}", cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM lesson_search WHERE lesson_id = {lessonId} AND ordinal >= 0", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Asked questions are stored with ordinal -1: not a section, never deleted by a re-import.</summary>
+    public async Task AddAskedAsync(string lessonId, string question, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO lesson_search (lesson_id, ordinal, title, heading, body, tags) VALUES ({lessonId}, {-1}, {""}, {""}, {question}, {""})",
+            cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<ViewMatch>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
@@ -40,7 +46,7 @@ public sealed class SqliteKeywordIndex(LearningBotDbContext db) : IKeywordIndex
         // Each term quoted: FTS5 treats it as a string to tokenize (and stem), never as query syntax.
         var match = string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "", StringComparison.Ordinal) + "\""));
         var rows = await db.Database
-            .SqlQuery<Row>($"SELECT lesson_id AS LessonId, CAST(ordinal AS INTEGER) AS Ordinal, -bm25(lesson_search, 0, 0, 4.0, 2.0, 1.0, 2.0) AS Score FROM lesson_search WHERE lesson_search MATCH {match} ORDER BY Score DESC LIMIT {limit}")
+            .SqlQuery<Row>($"SELECT s.lesson_id AS LessonId, CAST(s.ordinal AS INTEGER) AS Ordinal, -bm25(lesson_search, 0, 0, 4.0, 2.0, 1.0, 2.0) AS Score FROM lesson_search s JOIN lessons l ON l.Id = s.lesson_id WHERE lesson_search MATCH {match} AND NOT l.Retired ORDER BY Score DESC LIMIT {limit}")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new ViewMatch(r.LessonId, (int)r.Ordinal, r.Score)).ToList();
     }
