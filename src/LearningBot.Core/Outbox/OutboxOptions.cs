@@ -1,0 +1,30 @@
+namespace LearningBot.Core.Outbox;
+
+/// <summary>Section LearningBot:Outbox. Pacing follows teams-protocol.md §3.5: ≤ 7 per second per conversation, well under 50 per second per tenant.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "LearningBot:Outbox";
+
+    /// <summary>All messages together, per second (Teams allows 50 per app per tenant; stay well under).</summary>
+    public double MessagesPerSecond { get; set; } = 20;
+
+    /// <summary>Messages into one conversation per second (Teams: 7).</summary>
+    public int MessagesPerConversationPerSecond { get; set; } = 7;
+
+    /// <summary>Tries before a message is given up.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How long a worker holds a claimed row; after that another worker may take it over (a crash mid-delivery).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>First retry wait; doubles each attempt up to <see cref="MaxBackoff"/>, with jitter.</summary>
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the worker looks for due messages when idle.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Rows claimed per pass.</summary>
+    public int BatchSize { get; set; } = 100;
+}
