@@ -40,6 +40,10 @@ public sealed partial class OutboxDeliveryWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.WorkerEnabled)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;

@@ -25,6 +25,9 @@ public sealed class OutboxOptions
     /// <summary>How often the worker looks for due messages when idle.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>False: this process stores outbox rows but does not deliver them (tests, or an instance that only answers).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
     /// <summary>Rows claimed per pass.</summary>
     public int BatchSize { get; set; } = 100;
 }

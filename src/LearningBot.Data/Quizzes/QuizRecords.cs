@@ -59,6 +59,8 @@ public sealed class QuizReviewRecord
     public DateTimeOffset ReviewedAt { get; set; }
     /// <summary>1 Again … 4 Easy.</summary>
     public int Rating { get; set; }
+    /// <summary>The choice the learner pressed (0-based), so the card can show it again.</summary>
+    public int Choice { get; set; }
     public int ElapsedDays { get; set; }
     public int StateBefore { get; set; }
     public double StabilityBefore { get; set; }

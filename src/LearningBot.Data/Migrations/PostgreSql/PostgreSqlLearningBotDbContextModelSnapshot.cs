@@ -493,6 +493,9 @@ namespace LearningBot.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer");
+
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");
 

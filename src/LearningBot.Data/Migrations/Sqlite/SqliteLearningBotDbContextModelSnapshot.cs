@@ -474,6 +474,9 @@ namespace LearningBot.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DeliveryId")
                         .HasColumnType("INTEGER");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LearningBot.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlLearningBotDbContext))]
-    [Migration("20261127201847_AddQuizzes")]
+    [Migration("20261127202505_AddQuizzes")]
     partial class AddQuizzes
     {
         /// <inheritdoc />
@@ -495,6 +495,9 @@ namespace LearningBot.Data.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer");
 
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LearningBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLearningBotDbContext))]
-    [Migration("20261127201844_AddQuizzes")]
+    [Migration("20261127202459_AddQuizzes")]
     partial class AddQuizzes
     {
         /// <inheritdoc />
@@ -475,6 +475,9 @@ namespace LearningBot.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Choice")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DeliveryId")

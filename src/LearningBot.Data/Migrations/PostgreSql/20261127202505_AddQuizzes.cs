@@ -74,6 +74,7 @@ namespace LearningBot.Data.Migrations.PostgreSql
                     DeliveryId = table.Column<long>(type: "bigint", nullable: false),
                     ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Rating = table.Column<int>(type: "integer", nullable: false),
+                    Choice = table.Column<int>(type: "integer", nullable: false),
                     ElapsedDays = table.Column<int>(type: "integer", nullable: false),
                     StateBefore = table.Column<int>(type: "integer", nullable: false),
                     StabilityBefore = table.Column<double>(type: "double precision", nullable: false),

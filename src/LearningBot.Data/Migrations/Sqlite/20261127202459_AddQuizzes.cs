@@ -73,6 +73,7 @@ namespace LearningBot.Data.Migrations.Sqlite
                     DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
                     ReviewedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Choice = table.Column<int>(type: "INTEGER", nullable: false),
                     ElapsedDays = table.Column<int>(type: "INTEGER", nullable: false),
                     StateBefore = table.Column<int>(type: "INTEGER", nullable: false),
                     StabilityBefore = table.Column<double>(type: "REAL", nullable: false),
