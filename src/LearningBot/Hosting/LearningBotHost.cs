@@ -2,6 +2,7 @@ using LearningBot.Core;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
+using LearningBot.Core.Quizzes;
 using LearningBot.Data;
 using LearningBot.Teams;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static partial class LearningBotHost
         builder.Services.AddLearningBotStorage(storage);
         builder.Services.AddLearningBotCore();
         builder.Services.AddTeamsChannel(builder.Configuration);
+        builder.Services.AddQuizzes(builder.Configuration);
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")
