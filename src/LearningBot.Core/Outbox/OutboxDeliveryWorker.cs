@@ -82,17 +82,18 @@ public sealed partial class OutboxDeliveryWorker(
         var due = await outbox.AsNoTracking()
             .Where(m => m.Status == OutboxMessageStatus.Pending && m.NotBefore <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .OrderBy(m => m.NotBefore).ThenBy(m => m.Id)
-            .Select(m => m.Id)
+            .Select(m => new { m.Id, m.Channel })
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        foreach (var id in due)
+        foreach (var (id, channelName) in due.Select(d => (d.Id, d.Channel)))
         {
             now = clock.GetUtcNow();
-            if (!pacer.TryTakeGlobal(now, out var globalWait))
+            if (!pacer.TryTakeGlobal(channelName, now, out var globalWait))
             {
-                pacedFor = globalWait;
-                break;
+                // This channel's budget is spent for now; rows of the other channel may still go.
+                pacedFor = pacedFor is { } p && p < globalWait ? p : globalWait;
+                continue;
             }
             var leaseUntil = now + settings.Lease;
             var claimed = await outbox
@@ -137,7 +138,7 @@ public sealed partial class OutboxDeliveryWorker(
                         .SetProperty(m => m.NotBefore, now + conversationWait)
                         .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                         .SetProperty(m => m.Attempts, m => m.Attempts - 1), cancellationToken).ConfigureAwait(false);
-                pacedFor = pacedFor is { } p && p < conversationWait ? p : conversationWait;
+                pacedFor = pacedFor is { } paced && paced < conversationWait ? paced : conversationWait;
                 continue;
             }
             var messenger = messengers.FirstOrDefault(m => m.Channel == channel);

@@ -5,11 +5,17 @@ public sealed class OutboxOptions
 {
     public const string Section = "LearningBot:Outbox";
 
-    /// <summary>All messages together, per second (Teams allows 50 per app per tenant; stay well under).</summary>
+    /// <summary>All Teams messages together, per second (Teams allows 50 per app per tenant; stay well under).</summary>
     public double MessagesPerSecond { get; set; } = 20;
 
-    /// <summary>Messages into one conversation per second (Teams: 7).</summary>
+    /// <summary>Teams messages into one conversation per second (Teams: 7).</summary>
     public int MessagesPerConversationPerSecond { get; set; } = 7;
+
+    /// <summary>All Slack messages together, per second (slack-protocol.md §5.1: "several hundred per minute" per workspace).</summary>
+    public double SlackMessagesPerSecond { get; set; } = 4;
+
+    /// <summary>Slack messages into one channel or DM per second (slack-protocol.md §5.1: about 1).</summary>
+    public int SlackMessagesPerConversationPerSecond { get; set; } = 1;
 
     /// <summary>Tries before a message is given up.</summary>
     public int MaxAttempts { get; set; } = 8;

@@ -1,43 +1,41 @@
 namespace LearningBot.Core.Outbox;
 
 /// <summary>
-/// Paces sends on the app's clock (teams-protocol.md §3.5): a token bucket for all messages together and a one-second
-/// sliding window per conversation. One per process; with several instances, configure MessagesPerSecond per instance.
+/// Paces sends on the app's clock: a token bucket per channel for all messages together, and a one-second sliding
+/// window per conversation (teams-protocol.md §3.5: ≤ 7/s per conversation, 50/s per tenant; slack-protocol.md §5.1:
+/// about 1/s per channel, several hundred a minute per workspace). One per process; with several instances, divide
+/// the global rates among them.
 /// </summary>
 public sealed class OutboxPacer(OutboxOptions options)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> _perConversation = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
-    private double _tokens = Math.Max(1, options.MessagesPerSecond);
-    private DateTimeOffset _refilledAt = DateTimeOffset.MinValue;
+    private readonly Dictionary<string, (double Tokens, DateTimeOffset RefilledAt)> _buckets = new(StringComparer.Ordinal);
 
-    /// <summary>Takes one send from the global budget, or says how long to wait.</summary>
-    public bool TryTakeGlobal(DateTimeOffset now, out TimeSpan wait)
+    /// <summary>Takes one send from the channel's global budget, or says how long to wait.</summary>
+    public bool TryTakeGlobal(string channel, DateTimeOffset now, out TimeSpan wait)
     {
+        var rate = Math.Max(0.1, IsSlack(channel) ? options.SlackMessagesPerSecond : options.MessagesPerSecond);
+        var capacity = Math.Max(1, rate);
         lock (_gate)
         {
-            var rate = Math.Max(0.1, options.MessagesPerSecond);
-            var capacity = Math.Max(1, rate);
-            if (_refilledAt != DateTimeOffset.MinValue && now > _refilledAt)
+            var (tokens, refilledAt) = _buckets.TryGetValue(channel, out var bucket) ? bucket : (capacity, now);
+            if (now > refilledAt)
             {
-                _tokens = Math.Min(capacity, _tokens + ((now - _refilledAt).TotalSeconds * rate));
+                tokens = Math.Min(capacity, tokens + ((now - refilledAt).TotalSeconds * rate));
             }
-            _refilledAt = now;
-            if (_tokens >= 1)
-            {
-                _tokens -= 1;
-                wait = TimeSpan.Zero;
-                return true;
-            }
-            wait = TimeSpan.FromSeconds((1 - _tokens) / rate);
-            return false;
+            var taken = tokens >= 1;
+            wait = taken ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - tokens) / rate);
+            _buckets[channel] = (taken ? tokens - 1 : tokens, now > refilledAt ? now : refilledAt);
+            return taken;
         }
     }
 
-    /// <summary>Takes one send into <paramref name="conversation"/>, or says how long to wait.</summary>
+    /// <summary>Takes one send into <paramref name="conversation"/> (key "channel:conversation id"), or says how long to wait.</summary>
     public bool TryTakeConversation(string conversation, DateTimeOffset now, out TimeSpan wait)
     {
+        var limit = Math.Max(1, IsSlack(conversation) ? options.SlackMessagesPerConversationPerSecond : options.MessagesPerConversationPerSecond);
         lock (_gate)
         {
             if (_heldUntil.TryGetValue(conversation, out var until))
@@ -58,7 +56,7 @@ public sealed class OutboxPacer(OutboxOptions options)
             {
                 sent.Dequeue();
             }
-            if (sent.Count >= Math.Max(1, options.MessagesPerConversationPerSecond))
+            if (sent.Count >= limit)
             {
                 wait = sent.Peek() + TimeSpan.FromSeconds(1) - now;
                 return false;
@@ -81,6 +79,8 @@ public sealed class OutboxPacer(OutboxOptions options)
             _heldUntil[conversation] = _heldUntil.TryGetValue(conversation, out var existing) && existing > until ? existing : until;
         }
     }
+
+    private static bool IsSlack(string key) => key.StartsWith("Slack", StringComparison.Ordinal);
 
     private void Prune(DateTimeOffset now)
     {

@@ -18,6 +18,7 @@ public static class OutboxRegistration
         }
         options.Validate(o => o.MessagesPerSecond is > 0 and < 50, "LearningBot:Outbox:MessagesPerSecond must be above 0 and below 50 (Teams allows 50 per tenant).")
             .Validate(o => o.MessagesPerConversationPerSecond is >= 1 and <= 7, "LearningBot:Outbox:MessagesPerConversationPerSecond must be from 1 to 7 (Teams allows 7).")
+            .Validate(o => o.SlackMessagesPerSecond > 0 && o.SlackMessagesPerConversationPerSecond >= 1, "LearningBot:Outbox:SlackMessagesPerSecond must be above 0 and SlackMessagesPerConversationPerSecond at least 1.")
             .Validate(o => o.MaxAttempts >= 1, "LearningBot:Outbox:MaxAttempts must be at least 1.")
             .Validate(o => o.Lease >= TimeSpan.FromSeconds(30), "LearningBot:Outbox:Lease must be at least 30 seconds, longer than one send with its retries.")
             .ValidateOnStart();

@@ -113,10 +113,13 @@ public sealed partial class QuizDispatcher(
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         var staged = await StageAsync(batch, track, questionsById, now, cancellationToken).ConfigureAwait(false);
+        var stagedAt = clock.GetTimestamp();
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            Log.BatchWritten(logger, batch.Length, clock.GetElapsedTime(started, stagedAt), clock.GetElapsedTime(stagedAt));
             return (staged.Written, staged.Paused, staged.Nothing, 0);
         }
         catch (DbUpdateException)
@@ -205,6 +208,11 @@ public sealed partial class QuizDispatcher(
                 OutboxMessage = message,
                 CreatedAt = now,
             });
+            if (LearnerCalendar.IsQuizDay(s.Days, today.DayOfWeek) && WeeklySummaryComposer.IsLastQuizDayOfWeek(s.Days, today.DayOfWeek)
+                && cards[learner.PersonId].Any(c => c.LastReview is not null))
+            {
+                writer.Add(WeeklySummaryComposer.Key(learner.PersonId, today), WeeklySummaryComposer.WeeklyKind, channel, learner.PersonId, expiresAt: now + leftInWindow);
+            }
             if (s.ConsecutiveUnanswered > 0)
             {
                 s.Streak = 0; // the previous quiz went unanswered
@@ -220,6 +228,9 @@ public sealed partial class QuizDispatcher(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 801, Level = LogLevel.Debug, Message = "Quiz dispatch batch of {Count} learners: staged in {Staged}, saved in {Saved}")]
+        public static partial void BatchWritten(ILogger logger, int count, TimeSpan staged, TimeSpan saved);
+
         [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Quiz dispatch: {Learners} learners, {Written} quizzes written, {Paused} paused for silence, {Already} already had today's quiz")]
         public static partial void Dispatched(ILogger logger, int learners, int written, int paused, int already);
     }

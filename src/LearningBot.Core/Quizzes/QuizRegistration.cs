@@ -43,6 +43,7 @@ public static class QuizRegistration
         services.AddScoped<ICardActionHandler, QuizCardActions>();
         services.AddScoped<IOutboxComposer, QuizOutboxComposer>();
         services.AddScoped<IOutboxComposer, QuizPauseNoteComposer>();
+        services.AddScoped<IOutboxComposer, WeeklySummaryComposer>();
 
         var scheduling = new QuizOptions();
         section?.Bind(scheduling);

@@ -60,6 +60,7 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
         var handled = 0;
         var arrivals = new List<DateTime>();
         var updatedCards = 0;
+        var weeklySummaries = 0;
 
         while (_clock.GetUtcNow() < new DateTimeOffset(2026, 3, 31, 22, 0, 0, TimeSpan.Zero)) // to the end of 31 March in Berlin
         {
@@ -73,6 +74,11 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
             foreach (var request in _connector.Requests.Skip(handled))
             {
                 handled++;
+                if (request.Card!.Value.GetProperty("body")[0].GetProperty("text").GetString() == "What you've kept this week")
+                {
+                    weeklySummaries++;
+                    continue;
+                }
                 arrivals.Add(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), berlin).DateTime);
                 var answer = FirstAnswerButton(request.Card!.Value);
                 var reply = await PressAsync(ada, answer);
@@ -86,6 +92,7 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
         Assert.All(arrivals, a => Assert.InRange(a.DayOfWeek, DayOfWeek.Monday, DayOfWeek.Friday));
         Assert.All(arrivals, a => Assert.Equal(new TimeOnly(9, 30), TimeOnly.FromDateTime(a)));
         Assert.Equal(22, updatedCards);
+        Assert.Equal(4, weeklySummaries); // with the Friday quizzes of 6, 13, 20 and 27 March
         await using var check = _services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         Assert.Equal(22, await db.Set<QuizReviewRecord>().CountAsync(r => r.PersonId == ada));
