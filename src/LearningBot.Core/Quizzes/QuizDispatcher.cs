@@ -102,7 +102,14 @@ public sealed partial class QuizDispatcher(
                 alreadyDelivered += outcome.Conflicts;
             }
         }
-        Log.Dispatched(logger, learners.Count, written, paused, alreadyDelivered);
+        if (written + paused > 0)
+        {
+            Log.Dispatched(logger, learners.Count, written, paused, alreadyDelivered);
+        }
+        else
+        {
+            Log.NothingDue(logger, learners.Count, alreadyDelivered);
+        }
         return new QuizDispatchReport(learners.Count, written, paused, alreadyDelivered, nothing);
     }
 
@@ -228,6 +235,9 @@ public sealed partial class QuizDispatcher(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 802, Level = LogLevel.Debug, Message = "Quiz dispatch: {Learners} learners, none due ({Already} already had today's quiz)")]
+        public static partial void NothingDue(ILogger logger, int learners, int already);
+
         [LoggerMessage(EventId = 801, Level = LogLevel.Debug, Message = "Quiz dispatch batch of {Count} learners: staged in {Staged}, saved in {Saved}")]
         public static partial void BatchWritten(ILogger logger, int count, TimeSpan staged, TimeSpan saved);
 

@@ -13,7 +13,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Core.Tests.Quizzes;
 
-/// <summary>A migrated SQLite database with the core and quizzes, a small lesson library and a clock the test moves.</summary>
+/// <summary>
+/// A migrated database with the core and quizzes, a small lesson library and a clock the test moves. SQLite by
+/// default; set LEARNINGBOT_TEST_POSTGRESQL to a server connection string (e.g. "Host=127.0.0.1;Username=postgres")
+/// to run the same tests on a fresh PostgreSQL database each.
+/// </summary>
 public sealed class QuizTestBed : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("learningbot-quiz-").FullName;
@@ -31,11 +35,16 @@ public sealed class QuizTestBed : IAsyncDisposable
         Services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
-            .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")};Pooling=False" })
+            .AddLearningBotStorage(Storage())
             .AddLearningBotCore()
             .AddQuizzes(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    private StorageOptions Storage() =>
+        Environment.GetEnvironmentVariable("LEARNINGBOT_TEST_POSTGRESQL") is { Length: > 0 } server
+            ? new StorageOptions { Provider = StorageProvider.PostgreSQL, ConnectionString = $"{server};Database=learningbot_quiz_{Guid.NewGuid():N}" }
+            : new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")};Pooling=False" };
 
     public static async Task<QuizTestBed> CreateAsync(IDictionary<string, string?>? settings = null, bool withLessons = true)
     {
@@ -174,6 +183,14 @@ public sealed class QuizTestBed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await using (var scope = Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
+            if (db.Provider == StorageProvider.PostgreSQL)
+            {
+                await db.Database.EnsureDeletedAsync();
+            }
+        }
         await Services.DisposeAsync();
         try
         {
