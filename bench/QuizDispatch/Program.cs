@@ -20,12 +20,18 @@ using Microsoft.Extensions.Logging;
 // memory. Seed and dispatch are separate commands so the dispatch process's peak working set is its own.
 //   dotnet run -c Release --project bench/QuizDispatch -- seed <database-file> [learners]
 //   dotnet run -c Release --project bench/QuizDispatch -- dispatch <database-file>
+// With --postgresql "<connection string>" in place of the database file, the same on PostgreSQL (seed drops and recreates it).
 if (args.Length < 2 || args[0] is not ("seed" or "dispatch"))
 {
-    Console.Error.WriteLine("usage: seed <database-file> [learners] | dispatch <database-file>");
+    Console.Error.WriteLine("usage: seed <database-file> [learners] | dispatch <database-file>   (or --postgresql \"<connection string>\" instead of the file)");
     return 2;
 }
-var databaseFile = Path.GetFullPath(args[1]);
+var postgresql = args[1] == "--postgresql";
+var databaseFile = postgresql ? args[2] : Path.GetFullPath(args[1]);
+var storage = postgresql
+    ? new StorageOptions { Provider = StorageProvider.PostgreSQL, ConnectionString = databaseFile }
+    : new StorageOptions { ConnectionString = $"Data Source={databaseFile}" };
+args = postgresql ? [args[0], .. args[3..]] : [args[0], .. args[2..]];
 var instant = new DateTimeOffset(2026, 11, 4, 12, 0, 0, TimeSpan.Zero); // a Wednesday everywhere below
 var clock = new FixedClock(instant);
 await using var provider = new ServiceCollection()
@@ -38,15 +44,23 @@ await using var provider = new ServiceCollection()
         }
     })
     .AddSingleton<TimeProvider>(clock)
-    .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databaseFile}" })
+    .AddLearningBotStorage(storage)
     .AddLearningBotCore()
     .AddQuizzes()
     .BuildServiceProvider();
 
 if (args[0] == "seed")
 {
-    var learners = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
-    File.Delete(databaseFile);
+    var learners = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    if (postgresql)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().Database.EnsureDeletedAsync();
+    }
+    else
+    {
+        File.Delete(databaseFile);
+    }
     var seeding = Stopwatch.StartNew();
     await using (var scope = provider.CreateAsyncScope())
     {
@@ -60,7 +74,7 @@ if (args[0] == "seed")
         await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(Path.Combine(root, "content"), CancellationToken.None);
     }
     await SeedAsync(provider, learners, instant);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {learners:N0} learners with card histories in {seeding.Elapsed.TotalSeconds:F1} s into {databaseFile}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {learners:N0} learners with card histories in {seeding.Elapsed.TotalSeconds:F1} s into {(postgresql ? "PostgreSQL" : databaseFile)}"));
     return 0;
 }
 
@@ -84,11 +98,11 @@ await using (var scope = provider.CreateAsyncScope())
 rerun.Stop();
 var process = Process.GetCurrentProcess();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"dispatch: {report.Learners:N0} learners, {report.QuizzesWritten:N0} quizzes written ({written:N0} outbox rows) in {stopwatch.Elapsed.TotalSeconds:F2} s = {report.Learners / stopwatch.Elapsed.TotalSeconds:N0} learners/s"));
+    $"dispatch ({(postgresql ? "PostgreSQL" : "SQLite")}): {report.Learners:N0} learners, {report.QuizzesWritten:N0} quizzes written ({written:N0} outbox rows) in {stopwatch.Elapsed.TotalSeconds:F2} s = {report.Learners / stopwatch.Elapsed.TotalSeconds:N0} learners/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"re-run the same minute (all already delivered): {rerun.Elapsed.TotalSeconds:F2} s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MB; managed heap now {GC.GetTotalMemory(false) / 1048576.0:N0} MB; allocated in total {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB (SQLite, {Environment.ProcessorCount} cores, .NET {Environment.Version})"));
+    $"peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MB; managed heap now {GC.GetTotalMemory(false) / 1048576.0:N0} MB; allocated in total {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB ({Environment.ProcessorCount} cores, .NET {Environment.Version})"));
 return 0;
 
 static async Task SeedAsync(ServiceProvider provider, int learners, DateTimeOffset instant)

@@ -95,6 +95,7 @@ public static class QuizCards
                 new TextInputElement("days", "Days") { Value = QuizSettingsInput.FormatDays(settings.Days), Placeholder = "Mon-Fri or Mon,Wed,Fri", MaxLength = 40 },
                 new TextInputElement("questions", "Questions per quiz (1–3)") { Value = settings.QuestionsPerDay.ToString(CultureInfo.InvariantCulture), MaxLength = 1 },
                 new TextInputElement("pause", "Pause for how many days? (0 = no pause)") { Value = "0", MaxLength = 3 },
+                new TextInputElement("timezone", "Time zone (e.g. Europe/Berlin; empty = the one Teams or Slack reports)") { Value = settings.TimeZone ?? "", MaxLength = 60 },
             ],
             Actions =
             [

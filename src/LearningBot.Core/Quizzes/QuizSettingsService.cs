@@ -68,12 +68,35 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
                 problems.Add($"**Pause** must be a number of days from 0 to {MaxPauseDays} (you wrote \"{pauseText.Trim()}\").");
             }
         }
+        string? chosenZone = null;
+        var clearZone = false;
+        if (inputs.TryGetValue("timezone", out var zoneText))
+        {
+            var trimmed = zoneText.Trim();
+            if (trimmed.Length == 0)
+            {
+                clearZone = true;
+            }
+            else if (TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var found))
+            {
+                chosenZone = found.Id;
+            }
+            else
+            {
+                problems.Add($"**Time zone** \"{trimmed}\" isn't one I know — use a name like Europe/Berlin, America/New_York or Asia/Kolkata, or leave it empty.");
+            }
+        }
         if (problems.Count > 0)
         {
             return Reply.WithText("Nothing saved yet — please fix this and press Save again:\n" + string.Join("\n", problems.Select(p => $"- {p}")));
         }
 
-        var (settings, zone) = await LoadAsync(turn, cancellationToken).ConfigureAwait(false);
+        var (settings, reported) = await LoadSettingsAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (chosenZone is not null || clearZone)
+        {
+            settings.TimeZone = chosenZone;
+        }
+        var zone = LearnerCalendar.Zone(settings.TimeZone, reported);
         settings.DeliveryTime = time ?? settings.DeliveryTime;
         settings.Days = days ?? settings.Days;
         settings.QuestionsPerDay = questions ?? settings.QuestionsPerDay;
@@ -146,6 +169,13 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
 
     private async Task<(QuizSettingsRecord Settings, TimeZoneInfo Zone)> LoadAsync(Turn turn, CancellationToken cancellationToken)
     {
+        var (settings, reported) = await LoadSettingsAsync(turn, cancellationToken).ConfigureAwait(false);
+        return (settings, LearnerCalendar.Zone(settings.TimeZone, reported));
+    }
+
+    /// <summary>The learner's settings (tracked; a new row when they have none) and the zone their channel reports.</summary>
+    private async Task<(QuizSettingsRecord Settings, string? ReportedZone)> LoadSettingsAsync(Turn turn, CancellationToken cancellationToken)
+    {
         var settings = await db.Set<QuizSettingsRecord>().SingleOrDefaultAsync(s => s.PersonId == turn.PersonId, cancellationToken).ConfigureAwait(false);
         if (settings is null)
         {
@@ -153,6 +183,6 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
             db.Add(settings);
         }
         var reported = await db.Set<PersonRecord>().AsNoTracking().Where(p => p.Id == turn.PersonId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return (settings, LearnerCalendar.Zone(settings.TimeZone, reported ?? turn.TimeZone));
+        return (settings, reported ?? turn.TimeZone);
     }
 }

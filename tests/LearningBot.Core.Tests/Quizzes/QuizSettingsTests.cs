@@ -79,6 +79,21 @@ public sealed class QuizSettingsTests
     }
 
     [Fact]
+    public async Task A_chosen_time_zone_is_kept_and_an_unknown_one_is_explained()
+    {
+        await using var bed = await QuizTestBed.CreateAsync();
+        var ada = await bed.LearnerAsync("Europe/Berlin");
+        var card = Assert.Single((await bed.SayAsync(ada, "quiz settings")).Messages).Card!;
+
+        var wrong = await bed.PressAsync(ada, Save(card), new Dictionary<string, string> { ["timezone"] = "Mars/Olympus" });
+        var right = await bed.PressAsync(ada, Save(card), new Dictionary<string, string> { ["timezone"] = "Asia/Kolkata" });
+
+        Assert.Contains("**Time zone**", Assert.Single(wrong.Messages).Text, StringComparison.Ordinal);
+        Assert.Contains("(Asia/Kolkata)", Assert.Single(right.Messages).Text, StringComparison.Ordinal);
+        Assert.Equal("Asia/Kolkata", (await bed.SettingsAsync(ada))!.TimeZone);
+    }
+
+    [Fact]
     public async Task Stop_and_resume_switch_daily_quizzes_off_and_on()
     {
         await using var bed = await QuizTestBed.CreateAsync();
