@@ -188,7 +188,11 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         var person = await db.Set<PersonRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == turn.PersonId, cancellationToken).ConfigureAwait(false);
         var settings = await db.Set<QuizSettingsRecord>().AsNoTracking().SingleOrDefaultAsync(s => s.PersonId == turn.PersonId, cancellationToken).ConfigureAwait(false);
         var zone = LearnerCalendar.Zone(settings?.TimeZone, person?.TimeZone ?? turn.TimeZone);
-        var track = await bank.DefaultTrackAsync(cancellationToken).ConfigureAwait(false);
+        var defaultTrack = await bank.DefaultTrackAsync(cancellationToken).ConfigureAwait(false);
+        var configured = await bank.ConfiguredTracksAsync(cancellationToken).ConfigureAwait(false);
+        var track = configured.Count == 0
+            ? defaultTrack
+            : QuestionBank.TrackFor((await bank.AssignmentsAsync([turn.PersonId], cancellationToken).ConfigureAwait(false))[turn.PersonId], configured, defaultTrack);
         var cards = await db.Set<QuizCardRecord>().AsNoTracking().Where(c => c.PersonId == turn.PersonId).ToListAsync(cancellationToken).ConfigureAwait(false);
         var byId = track.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var picked = picker.Pick(now, zone, cards, track, byId, 1, 1);

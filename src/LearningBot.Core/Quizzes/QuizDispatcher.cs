@@ -92,10 +92,12 @@ public sealed partial class QuizDispatcher(
         if (due.Count > 0)
         {
             var track = await bank.DefaultTrackAsync(cancellationToken).ConfigureAwait(false);
-            var questionsById = track.ToDictionary(q => q.Id, StringComparer.Ordinal);
+            var configured = await bank.ConfiguredTracksAsync(cancellationToken).ConfigureAwait(false);
+            var questionsById = track.Concat(configured.Values.SelectMany(t => t)).DistinctBy(q => q.Id).ToDictionary(q => q.Id, StringComparer.Ordinal);
+            var tracks = new Tracks(track, configured);
             foreach (var batch in due.Chunk(BatchSize))
             {
-                var outcome = await WriteBatchAsync(batch, track, questionsById, now, cancellationToken).ConfigureAwait(false);
+                var outcome = await WriteBatchAsync(batch, tracks, questionsById, now, cancellationToken).ConfigureAwait(false);
                 written += outcome.Written;
                 paused += outcome.Paused;
                 nothing += outcome.Nothing;
@@ -115,13 +117,13 @@ public sealed partial class QuizDispatcher(
 
     private async Task<(int Written, int Paused, int Nothing, int Conflicts)> WriteBatchAsync(
         (Learner Learner, TimeZoneInfo Zone, DateOnly Today, TimeSpan LeftInWindow)[] batch,
-        IReadOnlyList<QuizItem> track,
+        Tracks tracks,
         IReadOnlyDictionary<string, QuizItem> questionsById,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var staged = await StageAsync(batch, track, questionsById, now, cancellationToken).ConfigureAwait(false);
+        var staged = await StageAsync(batch, tracks, questionsById, now, cancellationToken).ConfigureAwait(false);
         var stagedAt = clock.GetTimestamp();
         try
         {
@@ -140,7 +142,7 @@ public sealed partial class QuizDispatcher(
         int written = 0, paused = 0, nothing = 0, conflicts = 0;
         foreach (var one in batch)
         {
-            var single = await StageAsync([one], track, questionsById, now, cancellationToken).ConfigureAwait(false);
+            var single = await StageAsync([one], tracks, questionsById, now, cancellationToken).ConfigureAwait(false);
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -163,7 +165,7 @@ public sealed partial class QuizDispatcher(
     /// <summary>Adds each learner's delivery and outbox row (or pause note) to the unit of work, without saving.</summary>
     private async Task<(int Written, int Paused, int Nothing)> StageAsync(
         (Learner Learner, TimeZoneInfo Zone, DateOnly Today, TimeSpan LeftInWindow)[] batch,
-        IReadOnlyList<QuizItem> track,
+        Tracks tracks,
         IReadOnlyDictionary<string, QuizItem> questionsById,
         DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -172,6 +174,7 @@ public sealed partial class QuizDispatcher(
         var cards = (await db.Set<QuizCardRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.PersonId);
         var settingsRows = await db.Set<QuizSettingsRecord>().Where(s => ids.Contains(s.PersonId)).ToDictionaryAsync(s => s.PersonId, cancellationToken).ConfigureAwait(false);
+        var assignments = tracks.Configured.Count == 0 ? null : await bank.AssignmentsAsync(ids, cancellationToken).ConfigureAwait(false);
         var writer = new OutboxWriter(db, clock);
         int written = 0, paused = 0, nothing = 0;
 
@@ -199,6 +202,7 @@ public sealed partial class QuizDispatcher(
                 paused++;
                 continue;
             }
+            var track = assignments is null ? tracks.Default : QuestionBank.TrackFor(assignments[learner.PersonId], tracks.Configured, tracks.Default);
             var questions = picker.Pick(now, zone, [.. cards[learner.PersonId]], track, questionsById, Math.Clamp(s.QuestionsPerDay, 1, 3), options.Value.NewQuestionsPerDay);
             if (questions.Count == 0)
             {
@@ -230,6 +234,8 @@ public sealed partial class QuizDispatcher(
         }
         return (written, paused, nothing);
     }
+
+    private sealed record Tracks(IReadOnlyList<QuizItem> Default, IReadOnlyDictionary<string, IReadOnlyList<QuizItem>> Configured);
 
     private sealed record Learner(Guid PersonId, string? ReportedTimeZone, string Channel, DateTimeOffset ConversationUpdatedAt, QuizSettingsRecord? Settings);
 

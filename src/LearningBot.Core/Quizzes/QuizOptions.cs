@@ -36,6 +36,12 @@ public sealed class QuizOptions
     /// <summary>False: no Quartz job and no outbox worker in this process (tests, or an instance that only answers).</summary>
     public bool SchedulingEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Tracks L&amp;D assigns from configuration: lessons (by id or tag) for named people. A learner gets these first,
+    /// then the default track (every lesson whose audience includes "all").
+    /// </summary>
+    public List<QuizTrackOptions> Tracks { get; set; } = [];
+
     internal FsrsParameters ToFsrsParameters() => new()
     {
         DesiredRetention = DesiredRetention,
@@ -43,4 +49,19 @@ public sealed class QuizOptions
         EnableFuzz = EnableFuzz,
         FuzzSeed = FuzzSeed,
     };
+}
+
+/// <summary>One configured track (LearningBot:Quizzes:Tracks:n).</summary>
+public sealed class QuizTrackOptions
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Lesson ids in the track.</summary>
+    public List<string> Lessons { get; set; } = [];
+
+    /// <summary>Every lesson carrying one of these tags is in the track too.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>Who takes the track: Entra object ids, Teams user ids (29:…) or Slack user ids; "*" = everyone.</summary>
+    public List<string> People { get; set; } = [];
 }

@@ -230,6 +230,25 @@ public sealed class QuizDispatcherTests
     }
 
     [Fact]
+    public async Task A_track_assigned_in_configuration_comes_first_for_its_people_only()
+    {
+        await using var bed = await QuizTestBed.CreateAsync(new Dictionary<string, string?>
+        {
+            ["LearningBot:Quizzes:Tracks:0:Name"] = "Security basics",
+            ["LearningBot:Quizzes:Tracks:0:Lessons:0"] = "lesson-c",
+            ["LearningBot:Quizzes:Tracks:0:People:0"] = "29:ada",
+        });
+        var ada = await bed.LearnerAsync("Europe/Berlin", "Ada");
+        var grace = await bed.LearnerAsync("Europe/Berlin", "Grace");
+        bed.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.Zero));
+
+        await bed.DispatchAsync();
+
+        Assert.Equal("c-1", Assert.Single(await bed.DailyQuizzesAsync(ada)).QuestionIds);
+        Assert.Equal("a-1", Assert.Single(await bed.DailyQuizzesAsync(grace)).QuestionIds);
+    }
+
+    [Fact]
     public async Task A_library_without_questions_writes_no_empty_quiz()
     {
         await using var bed = await QuizTestBed.CreateAsync(withLessons: false);

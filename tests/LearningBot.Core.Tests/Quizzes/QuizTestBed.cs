@@ -72,6 +72,7 @@ public sealed class QuizTestBed : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = name, TimeZone = timeZone, CreatedAt = Clock.GetUtcNow() };
         db.People.Add(person);
+        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = nameof(ChannelKind.Teams), ExternalId = $"29:{name.ToLowerInvariant()}", PersonId = person.Id });
         db.ConversationReferences.Add(new ConversationReferenceRecord
         {
             Channel = nameof(ChannelKind.Teams),
