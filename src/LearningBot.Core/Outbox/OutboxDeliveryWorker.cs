@@ -145,8 +145,14 @@ public sealed partial class OutboxDeliveryWorker(
             if (!composers.TryGetValue(message.Kind, out var composer) || messenger is null)
             {
                 var why = messenger is null ? $"No messenger for {channel} is registered." : $"No composer for outbox kind '{message.Kind}'.";
-                retrying += await RetryOrFailAsync(outbox, message, why, null, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-                failed += message.Attempts >= settings.MaxAttempts ? 1 : 0;
+                if (await RetryOrFailAsync(outbox, message, why, null, now, cancellationToken).ConfigureAwait(false))
+                {
+                    retrying++;
+                }
+                else
+                {
+                    failed++;
+                }
                 continue;
             }
 

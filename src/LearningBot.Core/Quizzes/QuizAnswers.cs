@@ -44,17 +44,26 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
             return Reply.WithText("That question has been retired from the library. Type **quiz** for a current one.");
         }
 
-        if (!Ids(delivery.AnsweredQuestionIds).Contains(questionId, StringComparer.Ordinal))
+        for (var attempt = 0; ; attempt++)
         {
-            var recorded = await RecordAsync(turn.PersonId, delivery, question, choice, cancellationToken).ConfigureAwait(false);
-            if (!recorded)
+            if (Ids(delivery.AnsweredQuestionIds).Contains(questionId, StringComparer.Ordinal))
             {
                 Log.DuplicateAnswer(logger, turn.PersonId, deliveryId, questionId);
+                break;
             }
-        }
-        else
-        {
-            Log.DuplicateAnswer(logger, turn.PersonId, deliveryId, questionId);
+            if (await RecordAsync(turn.PersonId, delivery, question, choice, cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+            // The save lost a race: either the same click got there first (then the answer is recorded), or a
+            // settings or card row appeared meanwhile (then one more try with fresh rows records it).
+            var answered = await db.Set<QuizReviewRecord>().AnyAsync(r => r.DeliveryId == deliveryId && r.QuestionId == questionId, cancellationToken).ConfigureAwait(false);
+            if (answered || attempt > 0)
+            {
+                Log.DuplicateAnswer(logger, turn.PersonId, deliveryId, questionId);
+                break;
+            }
+            delivery = await db.Set<QuizDeliveryRecord>().SingleAsync(d => d.Id == deliveryId, cancellationToken).ConfigureAwait(false);
         }
         return new Reply { UpdatedCard = await CardAsync(deliveryId, questions, cancellationToken).ConfigureAwait(false) };
     }

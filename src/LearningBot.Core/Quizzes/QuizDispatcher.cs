@@ -190,7 +190,11 @@ public sealed partial class QuizDispatcher(
             {
                 continue; // stopped since the learners were read
             }
-            var channel = Enum.Parse<ChannelKind>(learner.Channel);
+            if (!Enum.TryParse<ChannelKind>(learner.Channel, out var channel))
+            {
+                nothing++;
+                continue; // a conversation of a channel this version does not know
+            }
             var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (s.ConsecutiveUnanswered >= options.Value.UnansweredBeforePause)
             {

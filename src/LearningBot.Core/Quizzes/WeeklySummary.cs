@@ -28,11 +28,15 @@ public sealed class WeeklySummaryComposer(LearningBotDbContext db, FsrsScheduler
     /// <summary>True when <paramref name="today"/> is the last of the learner's quiz days in its Monday–Sunday week.</summary>
     public static bool IsLastQuizDayOfWeek(int days, DayOfWeek today)
     {
+        if (today == DayOfWeek.Sunday)
+        {
+            return true;
+        }
         for (var day = (int)today + 1; day <= 7; day++)
         {
             if (LearnerCalendar.IsQuizDay(days, (DayOfWeek)(day % 7)))
             {
-                return today == DayOfWeek.Sunday;
+                return false;
             }
         }
         return true;

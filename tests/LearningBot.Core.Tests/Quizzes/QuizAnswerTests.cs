@@ -87,6 +87,19 @@ public sealed class QuizAnswerTests
     }
 
     [Fact]
+    public async Task Two_copies_of_the_same_click_processed_at_once_count_once()
+    {
+        var (bed, ada, card) = await QuizNowAsync();
+        await using var _ = bed;
+
+        var replies = await Task.WhenAll(bed.PressAsync(ada, Choice(card, 0)), bed.PressAsync(ada, Choice(card, 0)));
+
+        Assert.All(replies, r => Assert.NotNull(r.UpdatedCard));
+        Assert.Equal(1, await bed.QueryAsync(db => db.Set<QuizReviewRecord>().CountAsync()));
+        Assert.Equal(1, (await bed.QueryAsync(db => db.Set<QuizCardRecord>().AsNoTracking().SingleAsync(c => c.PersonId == ada))).Reps);
+    }
+
+    [Fact]
     public async Task Someone_else_cannot_answer_a_learners_quiz()
     {
         var (bed, _, card) = await QuizNowAsync();
