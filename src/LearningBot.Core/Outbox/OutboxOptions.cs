@@ -20,8 +20,12 @@ public sealed class OutboxOptions
     /// <summary>Tries before a message is given up.</summary>
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>How long a worker holds a claimed row; after that another worker may take it over (a crash mid-delivery).</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a worker holds a claimed row; after that another worker may take it over (a crash mid-delivery). It
+    /// must outlast one send with the Connector's own retries (5 tries × 100 s timeout + 4 waits of up to 60 s ≈
+    /// 12 min), or a slow send could be taken over and sent twice.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>First retry wait; doubles each attempt up to <see cref="MaxBackoff"/>, with jitter.</summary>
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(30);
