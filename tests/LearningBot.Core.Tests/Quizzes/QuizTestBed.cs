@@ -143,7 +143,7 @@ public sealed class QuizTestBed : IAsyncDisposable
     }
 
     /// <summary>Routes a turn from the learner through the real router, as an adapter would.</summary>
-    public async Task<Reply> SayAsync(Guid learner, string text) => await RouteAsync(learner, new Turn
+    public async Task<Reply> SayAsync(Guid learner, string text) => await RouteAsync(new Turn
     {
         Channel = ChannelKind.Teams,
         EventId = Guid.NewGuid().ToString(),
@@ -162,7 +162,7 @@ public sealed class QuizTestBed : IAsyncDisposable
         {
             data[input.Key] = input.Value;
         }
-        return await RouteAsync(learner, new Turn
+        return await RouteAsync(new Turn
         {
             Channel = ChannelKind.Teams,
             EventId = Guid.NewGuid().ToString(),
@@ -175,9 +175,8 @@ public sealed class QuizTestBed : IAsyncDisposable
         });
     }
 
-    private async Task<Reply> RouteAsync(Guid learner, Turn turn)
+    private async Task<Reply> RouteAsync(Turn turn)
     {
-        _ = learner;
         await using var scope = Scope();
         return await scope.ServiceProvider.GetRequiredService<TurnRouter>().RouteAsync(turn, CancellationToken.None);
     }
