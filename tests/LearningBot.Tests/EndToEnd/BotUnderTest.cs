@@ -65,6 +65,9 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["LearningBot:Teams:AppPassword"] = developmentMode ? "" : "test-secret",
             ["LearningBot:Teams:TenantId"] = developmentMode ? "" : TenantId,
             ["LearningBot:Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
+            // Real time here: a quiz fired by the wall clock would make connector counts depend on when tests run.
+            ["LearningBot:Quizzes:SchedulingEnabled"] = "false",
+            ["LearningBot:Outbox:WorkerEnabled"] = "false",
         }), services => services.AddHttpClient(BotFrameworkTokenProvider.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler));
         await LearningBotHost.PrepareAsync(app);

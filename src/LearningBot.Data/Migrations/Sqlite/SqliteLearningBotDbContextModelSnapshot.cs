@@ -418,6 +418,81 @@ namespace LearningBot.Data.Migrations.Sqlite
                     b.ToTable("routed_questions", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Data.Outbox.OutboxMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentMessageId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NotBefore");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Data.People.ChannelAccountRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -475,6 +550,220 @@ namespace LearningBot.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Quizzes.QuizCardRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Difficulty")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lapses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LessonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScheduledDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Stability")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Due");
+
+                    b.HasIndex("PersonId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("quiz_cards", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Quizzes.QuizDeliveryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredQuestionIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardMessageId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("PersonId", "LocalDate")
+                        .IsUnique()
+                        .HasDatabaseName("IX_quiz_deliveries_daily")
+                        .HasFilter("\"Kind\" = 0");
+
+                    b.ToTable("quiz_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Quizzes.QuizReviewRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DifficultyAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DifficultyBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("DueAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ElapsedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScheduledDaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("StabilityAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("StabilityBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("StateAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StateBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId", "QuestionId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "ReviewedAt");
+
+                    b.ToTable("quiz_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Quizzes.QuizSettingsRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveUnanswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("DeliveryTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LongestStreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PausedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StoppedForSilence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Streak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("quiz_settings", (string)null);
                 });
 
             modelBuilder.Entity("LearningBot.Data.Slack.SlackInstallationRecord", b =>
@@ -584,6 +873,16 @@ namespace LearningBot.Data.Migrations.Sqlite
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Quizzes.QuizDeliveryRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Outbox.OutboxMessageRecord", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OutboxMessage");
                 });
 
             modelBuilder.Entity("LearningBot.Data.Knowledge.LessonRecord", b =>

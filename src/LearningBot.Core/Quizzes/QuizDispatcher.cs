@@ -1,0 +1,257 @@
+using System.Globalization;
+using LearningBot.Core.Conversations;
+using LearningBot.Core.Outbox;
+using LearningBot.Data;
+using LearningBot.Data.Conversations;
+using LearningBot.Data.Outbox;
+using LearningBot.Data.People;
+using LearningBot.Data.Quizzes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Core.Quizzes;
+
+/// <summary>What one dispatcher run did.</summary>
+public sealed record QuizDispatchReport(int Learners, int QuizzesWritten, int PausedForSilence, int AlreadyDelivered, int NothingToAsk);
+
+/// <summary>
+/// Finds learners whose quiz time has come today and writes each one's quiz: the delivery row and one outbox message,
+/// in one transaction. Run it as often as you like (the Quartz job runs it every minute): the unique index on
+/// (learner, local date) makes a re-run, a restart mid-run or a second instance harmless. After downtime it writes
+/// today's quiz late — within <see cref="QuizOptions.LateDeliveryWindow"/> of the learner's time — and never a
+/// quiz for a day that has passed. Day rules: <see cref="LearnerCalendar"/>.
+/// <para>A learner is anyone with a personal conversation with the bot (created on their first message or install).</para>
+/// </summary>
+public sealed partial class QuizDispatcher(
+    LearningBotDbContext db,
+    QuestionBank bank,
+    QuestionPicker picker,
+    TimeProvider clock,
+    IOptions<QuizOptions> options,
+    ILogger<QuizDispatcher> logger)
+{
+    public const string QuizOutboxKind = "quiz";
+    private const int BatchSize = 500;
+
+    public async Task<QuizDispatchReport> DispatchAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
+        var personal = nameof(ConversationType.Personal);
+
+        // Everyone with a live personal conversation, with their settings (none = defaults). The newest conversation wins.
+        var learners = (await (from c in db.Set<ConversationReferenceRecord>().AsNoTracking()
+                               where c.ConversationType == personal && c.RemovedAt == null && c.PersonId != null
+                               join p in db.Set<PersonRecord>().AsNoTracking() on c.PersonId equals p.Id
+                               join s in db.Set<QuizSettingsRecord>().AsNoTracking() on p.Id equals s.PersonId into ss
+                               from s in ss.DefaultIfEmpty()
+                               select new Learner(p.Id, p.TimeZone, c.Channel, c.UpdatedAt, s))
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(l => l.PersonId)
+            .Select(g => g.MaxBy(l => l.ConversationUpdatedAt)!)
+            .ToList();
+
+        // Today's local date differs by zone, but lies within a day of today in UTC.
+        var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
+        var earliest = utcToday.AddDays(-1);
+        var latest = utcToday.AddDays(1);
+        var delivered = (await db.Set<QuizDeliveryRecord>().AsNoTracking()
+                .Where(d => d.Kind == QuizDeliveryKind.Daily && d.LocalDate >= earliest && d.LocalDate <= latest)
+                .Select(d => new { d.PersonId, d.LocalDate })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(d => (d.PersonId, d.LocalDate)).ToHashSet();
+
+        var due = new List<(Learner Learner, TimeZoneInfo Zone, DateOnly Today, TimeSpan LeftInWindow)>();
+        var alreadyDelivered = 0;
+        foreach (var learner in learners)
+        {
+            var zone = LearnerCalendar.Zone(learner.Settings?.TimeZone, learner.ReportedTimeZone);
+            var local = LearnerCalendar.LocalNow(now, zone);
+            var today = DateOnly.FromDateTime(local);
+            var s = learner.Settings ?? new QuizSettingsRecord();
+            if (s.Stopped || (s.PausedUntil is { } until && today < until) || !LearnerCalendar.IsQuizDay(s.Days, local.DayOfWeek))
+            {
+                continue;
+            }
+            var sinceDeliveryTime = local.TimeOfDay - s.DeliveryTime.ToTimeSpan();
+            if (sinceDeliveryTime < TimeSpan.Zero || sinceDeliveryTime > settings.LateDeliveryWindow)
+            {
+                continue;
+            }
+            if (delivered.Contains((learner.PersonId, today)))
+            {
+                alreadyDelivered++;
+                continue;
+            }
+            var leftInWindow = TimeSpan.FromTicks(Math.Min((settings.LateDeliveryWindow - sinceDeliveryTime).Ticks, (TimeSpan.FromDays(1) - local.TimeOfDay).Ticks));
+            due.Add((learner, zone, today, leftInWindow));
+        }
+
+        int written = 0, paused = 0, nothing = 0;
+        if (due.Count > 0)
+        {
+            var track = await bank.DefaultTrackAsync(cancellationToken).ConfigureAwait(false);
+            var configured = await bank.ConfiguredTracksAsync(cancellationToken).ConfigureAwait(false);
+            var questionsById = track.Concat(configured.Values.SelectMany(t => t)).DistinctBy(q => q.Id).ToDictionary(q => q.Id, StringComparer.Ordinal);
+            var tracks = new Tracks(track, configured);
+            foreach (var batch in due.Chunk(BatchSize))
+            {
+                var outcome = await WriteBatchAsync(batch, tracks, questionsById, now, cancellationToken).ConfigureAwait(false);
+                written += outcome.Written;
+                paused += outcome.Paused;
+                nothing += outcome.Nothing;
+                alreadyDelivered += outcome.Conflicts;
+            }
+        }
+        if (written + paused > 0)
+        {
+            Log.Dispatched(logger, learners.Count, written, paused, alreadyDelivered);
+        }
+        else
+        {
+            Log.NothingDue(logger, learners.Count, alreadyDelivered);
+        }
+        return new QuizDispatchReport(learners.Count, written, paused, alreadyDelivered, nothing);
+    }
+
+    private async Task<(int Written, int Paused, int Nothing, int Conflicts)> WriteBatchAsync(
+        (Learner Learner, TimeZoneInfo Zone, DateOnly Today, TimeSpan LeftInWindow)[] batch,
+        Tracks tracks,
+        IReadOnlyDictionary<string, QuizItem> questionsById,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var staged = await StageAsync(batch, tracks, questionsById, now, cancellationToken).ConfigureAwait(false);
+        var stagedAt = clock.GetTimestamp();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            Log.BatchWritten(logger, batch.Length, clock.GetElapsedTime(started, stagedAt), clock.GetElapsedTime(stagedAt));
+            return (staged.Written, staged.Paused, staged.Nothing, 0);
+        }
+        catch (DbUpdateException)
+        {
+            // Another run wrote some of these learners' quizzes meanwhile: redo them one by one, skipping theirs.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        int written = 0, paused = 0, nothing = 0, conflicts = 0;
+        foreach (var one in batch)
+        {
+            var single = await StageAsync([one], tracks, questionsById, now, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                written += single.Written;
+                paused += single.Paused;
+                nothing += single.Nothing;
+            }
+            catch (DbUpdateException)
+            {
+                conflicts++;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        return (written, paused, nothing, conflicts);
+    }
+
+    /// <summary>Adds each learner's delivery and outbox row (or pause note) to the unit of work, without saving.</summary>
+    private async Task<(int Written, int Paused, int Nothing)> StageAsync(
+        (Learner Learner, TimeZoneInfo Zone, DateOnly Today, TimeSpan LeftInWindow)[] batch,
+        Tracks tracks,
+        IReadOnlyDictionary<string, QuizItem> questionsById,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(b => b.Learner.PersonId).ToList();
+        var cards = (await db.Set<QuizCardRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(c => c.PersonId);
+        var settingsRows = await db.Set<QuizSettingsRecord>().Where(s => ids.Contains(s.PersonId)).ToDictionaryAsync(s => s.PersonId, cancellationToken).ConfigureAwait(false);
+        var assignments = tracks.Configured.Count == 0 ? null : await bank.AssignmentsAsync(ids, cancellationToken).ConfigureAwait(false);
+        var writer = new OutboxWriter(db, clock);
+        int written = 0, paused = 0, nothing = 0;
+
+        foreach (var (learner, zone, today, leftInWindow) in batch)
+        {
+            if (!settingsRows.TryGetValue(learner.PersonId, out var s))
+            {
+                s = new QuizSettingsRecord { PersonId = learner.PersonId, UpdatedAt = now };
+                settingsRows[learner.PersonId] = s;
+                db.Add(s);
+            }
+            if (s.Stopped)
+            {
+                continue; // stopped since the learners were read
+            }
+            if (!Enum.TryParse<ChannelKind>(learner.Channel, out var channel))
+            {
+                nothing++;
+                continue; // a conversation of a channel this version does not know
+            }
+            var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (s.ConsecutiveUnanswered >= options.Value.UnansweredBeforePause)
+            {
+                s.Stopped = true;
+                s.StoppedForSilence = true;
+                s.UpdatedAt = now;
+                writer.Add($"quiz-paused:{learner.PersonId}:{date}", QuizPauseNoteComposer.PauseNoteKind, channel, learner.PersonId,
+                    s.ConsecutiveUnanswered.ToString(CultureInfo.InvariantCulture));
+                paused++;
+                continue;
+            }
+            var track = assignments is null ? tracks.Default : QuestionBank.TrackFor(assignments[learner.PersonId], tracks.Configured, tracks.Default);
+            var questions = picker.Pick(now, zone, [.. cards[learner.PersonId]], track, questionsById, Math.Clamp(s.QuestionsPerDay, 1, 3), options.Value.NewQuestionsPerDay);
+            if (questions.Count == 0)
+            {
+                nothing++;
+                continue;
+            }
+            var message = writer.Add($"quiz:{learner.PersonId}:{date}", QuizOutboxKind, channel, learner.PersonId, expiresAt: now + leftInWindow);
+            db.Add(new QuizDeliveryRecord
+            {
+                PersonId = learner.PersonId,
+                LocalDate = today,
+                Kind = QuizDeliveryKind.Daily,
+                QuestionIds = string.Join('|', questions.Select(q => q.Id)),
+                OutboxMessage = message,
+                CreatedAt = now,
+            });
+            if (LearnerCalendar.IsQuizDay(s.Days, today.DayOfWeek) && WeeklySummaryComposer.IsLastQuizDayOfWeek(s.Days, today.DayOfWeek)
+                && cards[learner.PersonId].Any(c => c.LastReview is not null))
+            {
+                writer.Add(WeeklySummaryComposer.Key(learner.PersonId, today), WeeklySummaryComposer.WeeklyKind, channel, learner.PersonId, expiresAt: now + leftInWindow);
+            }
+            if (s.ConsecutiveUnanswered > 0)
+            {
+                s.Streak = 0; // the previous quiz went unanswered
+            }
+            s.ConsecutiveUnanswered++;
+            s.UpdatedAt = now;
+            written++;
+        }
+        return (written, paused, nothing);
+    }
+
+    private sealed record Tracks(IReadOnlyList<QuizItem> Default, IReadOnlyDictionary<string, IReadOnlyList<QuizItem>> Configured);
+
+    private sealed record Learner(Guid PersonId, string? ReportedTimeZone, string Channel, DateTimeOffset ConversationUpdatedAt, QuizSettingsRecord? Settings);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 802, Level = LogLevel.Debug, Message = "Quiz dispatch: {Learners} learners, none due ({Already} already had today's quiz)")]
+        public static partial void NothingDue(ILogger logger, int learners, int already);
+
+        [LoggerMessage(EventId = 801, Level = LogLevel.Debug, Message = "Quiz dispatch batch of {Count} learners: staged in {Staged}, saved in {Saved}")]
+        public static partial void BatchWritten(ILogger logger, int count, TimeSpan staged, TimeSpan saved);
+
+        [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Quiz dispatch: {Learners} learners, {Written} quizzes written, {Paused} paused for silence, {Already} already had today's quiz")]
+        public static partial void Dispatched(ILogger logger, int learners, int written, int paused, int already);
+    }
+}

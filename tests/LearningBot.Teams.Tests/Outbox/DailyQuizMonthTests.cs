@@ -1,0 +1,162 @@
+using System.Text.Json;
+using LearningBot.Core;
+using LearningBot.Core.Conversations;
+using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Outbox;
+using LearningBot.Core.Quizzes;
+using LearningBot.Data;
+using LearningBot.Data.Conversations;
+using LearningBot.Data.People;
+using LearningBot.Data.Quizzes;
+using LearningBot.Testing.Fakes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningBot.Teams.Tests.Outbox;
+
+/// <summary>
+/// A simulated month: the dispatcher and the outbox worker run every 30 minutes of a moved clock, cards go through
+/// the Teams renderer to the fake Connector, and the learner answers each card by pressing a button the Connector received.
+/// </summary>
+public sealed class DailyQuizMonthTests : IAsyncLifetime
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-month-{Guid.NewGuid():N}.db");
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero)); // Monday 2 March, 00:00 in Berlin
+    private FakeConnector _connector = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(_clock)
+            .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={_databasePath}" })
+            .AddLearningBotCore()
+            .AddQuizzes(new ConfigurationBuilder().Build())
+            .AddTeamsChannel(new ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+        await TestDatabase.CreateAsync(_services);
+        await using var scope = _services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(Path.Combine(RepositoryRoot(), "content"), CancellationToken.None);
+        Assert.NotEmpty(report.Added);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _connector.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(_databasePath);
+    }
+
+    [Fact]
+    public async Task A_learner_gets_exactly_one_quiz_each_working_day_at_local_nine_thirty_for_a_month_and_answers_update_card_and_schedule()
+    {
+        var ada = await LearnerAsync("Europe/Berlin");
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var handled = 0;
+        var arrivals = new List<DateTime>();
+        var updatedCards = 0;
+        var weeklySummaries = 0;
+
+        while (_clock.GetUtcNow() < new DateTimeOffset(2026, 3, 31, 22, 0, 0, TimeSpan.Zero)) // to the end of 31 March in Berlin
+        {
+            _clock.Advance(TimeSpan.FromMinutes(30));
+            await using (var scope = _services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<QuizDispatcher>().DispatchAsync(CancellationToken.None);
+            }
+            await _services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+
+            foreach (var request in _connector.Requests.Skip(handled))
+            {
+                handled++;
+                if (request.Card!.Value.GetProperty("body")[0].GetProperty("text").GetString() == "What you've kept this week")
+                {
+                    weeklySummaries++;
+                    continue;
+                }
+                arrivals.Add(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), berlin).DateTime);
+                var answer = FirstAnswerButton(request.Card!.Value);
+                var reply = await PressAsync(ada, answer);
+                updatedCards += reply.UpdatedCard is not null ? 1 : 0;
+            }
+        }
+
+        // March 2026 has 22 working days; Berlin moves its clocks on Sunday 29 March.
+        Assert.Equal(22, arrivals.Count);
+        Assert.Equal(22, arrivals.Select(a => DateOnly.FromDateTime(a)).Distinct().Count());
+        Assert.All(arrivals, a => Assert.InRange(a.DayOfWeek, DayOfWeek.Monday, DayOfWeek.Friday));
+        Assert.All(arrivals, a => Assert.Equal(new TimeOnly(9, 30), TimeOnly.FromDateTime(a)));
+        Assert.Equal(22, updatedCards);
+        Assert.Equal(4, weeklySummaries); // with the Friday quizzes of 6, 13, 20 and 27 March
+        await using var check = _services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<LearningBotDbContext>();
+        Assert.Equal(22, await db.Set<QuizReviewRecord>().CountAsync(r => r.PersonId == ada));
+        Assert.Equal(22, await db.Set<QuizCardRecord>().Where(c => c.PersonId == ada).SumAsync(c => c.Reps));
+        Assert.All(await db.Set<QuizDeliveryRecord>().Where(d => d.PersonId == ada).ToListAsync(), d => Assert.StartsWith("fake-activity-", d.CardMessageId, StringComparison.Ordinal));
+        Assert.Equal(0, (await db.Set<QuizSettingsRecord>().SingleAsync(s => s.PersonId == ada)).ConsecutiveUnanswered);
+    }
+
+    private static Dictionary<string, string> FirstAnswerButton(JsonElement card)
+    {
+        foreach (var action in card.GetProperty("actions").EnumerateArray())
+        {
+            if (action.GetProperty("type").GetString() == "Action.Execute" && action.GetProperty("verb").GetString() == QuizVerbs.Answer)
+            {
+                return action.GetProperty("data").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+            }
+        }
+        throw new InvalidOperationException("The quiz card has no answer button.");
+    }
+
+    private async Task<Reply> PressAsync(Guid learner, Dictionary<string, string> data)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TurnRouter>().RouteAsync(new Turn
+        {
+            Channel = ChannelKind.Teams,
+            EventId = Guid.NewGuid().ToString(),
+            Kind = TurnKind.CardAction,
+            From = new ChannelUser("29:ada", "Ada"),
+            Conversation = new TurnConversation("a:personal-ada", ConversationType.Personal),
+            PersonId = learner,
+            Action = new CardActionInvocation(data["verb"], data),
+            Timestamp = _clock.GetUtcNow(),
+        }, CancellationToken.None);
+    }
+
+    private async Task<Guid> LearnerAsync(string timeZone)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
+        var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = "Ada", TimeZone = timeZone, CreatedAt = _clock.GetUtcNow() };
+        db.People.Add(person);
+        db.ConversationReferences.Add(new ConversationReferenceRecord
+        {
+            Channel = nameof(ChannelKind.Teams),
+            ConversationId = "a:personal-ada",
+            ConversationType = nameof(ConversationType.Personal),
+            ServiceUrl = _connector.ServiceUrl,
+            PersonId = person.Id,
+            UpdatedAt = _clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+        return person.Id;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("LearningBot.sln not found above the test binaries.");
+    }
+}
