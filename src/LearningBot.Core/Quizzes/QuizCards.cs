@@ -44,9 +44,15 @@ public static class QuizCards
             {
                 next = question;
                 body.Add(new TextElement($"**{question.Question}**"));
+                // Teams and Slack cut long button titles; long choices are listed in the text and answered by letter.
+                var lettered = question.Choices.Any(c => c.Length > MaxButtonChoiceLength);
+                if (lettered)
+                {
+                    body.Add(new TextElement(string.Join("\n", question.Choices.Select((c, n) => $"- **{Letter(n)}** {c}"))));
+                }
                 for (var c = 0; c < question.Choices.Count; c++)
                 {
-                    actions.Add(CardAction.Submit(question.Choices[c], QuizVerbs.Answer, new Dictionary<string, string>
+                    actions.Add(CardAction.Submit(lettered ? Letter(c) : question.Choices[c], QuizVerbs.Answer, new Dictionary<string, string>
                     {
                         ["questionId"] = question.Id,
                         ["choice"] = c.ToString(CultureInfo.InvariantCulture),
@@ -75,6 +81,10 @@ public static class QuizCards
             Actions = actions,
         };
     }
+
+    private const int MaxButtonChoiceLength = 30;
+
+    private static string Letter(int index) => ((char)('A' + index)).ToString();
 
     public static Card Settings(QuizSettingsRecord settings, string zone, DateOnly today)
     {
