@@ -126,7 +126,9 @@ public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index,
             .Include(l => l.Questions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(l => l.Id == lesson.Id, cancellationToken).ConfigureAwait(false);
-        if (record is not null && record.ContentHash == hash && !record.Retired && record.Library == library)
+        // A lesson stored before views existed (an upgraded database) is re-imported once to get its embeddings.
+        if (record is not null && record.ContentHash == hash && !record.Retired && record.Library == library
+            && await db.LessonViews.AnyAsync(v => v.LessonId == lesson.Id && v.Kind != LessonViews.Asked, cancellationToken).ConfigureAwait(false))
         {
             report.Unchanged.Add(relative);
             return;
