@@ -59,12 +59,14 @@ public sealed class DebriefSummaries(LearningBotDbContext db, IOptions<DebriefOp
 
         // A theme is a word at least two people used in their written answers.
         var textQuestions = template.Questions.Where(q => q.Kind != DebriefQuestionKind.Rating).Select(q => q.Id).ToList();
+        // Ranked by how many people used it, then how often it came up across their answers.
         var themes = submitted
-            .SelectMany(p => textQuestions.SelectMany(q => QueryTerms.From(answers[p.Id].GetValueOrDefault(q) ?? "")).Distinct().Select(t => (p.PersonId, Term: t)))
+            .SelectMany(p => textQuestions.SelectMany(q => QueryTerms.From(answers[p.Id].GetValueOrDefault(q) ?? "")).Select(t => (p.PersonId, Term: t)))
             .GroupBy(x => x.Term, StringComparer.Ordinal)
-            .Select(g => new DebriefTheme(g.Key, g.Select(x => x.PersonId).Distinct().Count()))
-            .Where(t => t.People >= 2 && t.Term.Length > 2)
-            .OrderByDescending(t => t.People).ThenBy(t => t.Term, StringComparer.Ordinal)
+            .Select(g => (Theme: new DebriefTheme(g.Key, g.Select(x => x.PersonId).Distinct().Count()), Mentions: g.Count()))
+            .Where(t => t.Theme.People >= 2 && t.Theme.Term.Length > 2)
+            .OrderByDescending(t => t.Theme.People).ThenByDescending(t => t.Mentions).ThenBy(t => t.Theme.Term, StringComparer.Ordinal)
+            .Select(t => t.Theme)
             .Take(6).ToList();
 
         var names = participants.ToDictionary(p => p.PersonId, p => p.Name);
