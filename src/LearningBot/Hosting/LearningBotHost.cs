@@ -1,5 +1,6 @@
 using LearningBot.Api;
 using LearningBot.Core;
+using LearningBot.Core.Circles;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
@@ -36,6 +37,7 @@ public static partial class LearningBotHost
         builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddQuizzes(builder.Configuration);
         builder.Services.AddDebriefs(builder.Configuration);
+        builder.Services.AddCircles(builder.Configuration);
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")
