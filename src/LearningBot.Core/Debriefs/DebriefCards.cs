@@ -9,6 +9,7 @@ public static class DebriefCards
 {
     public const string ParticipantKey = "participantId";
     public const string LessonKey = "lessonId";
+    public const string LessonTextInput = "lessonText";
 
     /// <summary>The participant's card: one input per question, filled with what they saved; errors under their field.</summary>
     public static Card Questions(DebriefRecord debrief, DebriefParticipantRecord participant, DebriefTemplate template,
@@ -144,6 +145,7 @@ public static class DebriefCards
                 {
                     var data = new Dictionary<string, string> { [LessonKey] = lesson.Record.Id.ToString(CultureInfo.InvariantCulture) };
                     actions.Add(CardAction.Submit($"Publish {lesson.Record.Ordinal}", DebriefVerbs.Publish, data, primary: true));
+                    actions.Add(CardAction.Submit($"Edit {lesson.Record.Ordinal}", DebriefVerbs.Edit, data));
                     actions.Add(CardAction.Submit($"Skip {lesson.Record.Ordinal}", DebriefVerbs.Skip, data));
                 }
             }
@@ -153,6 +155,29 @@ public static class DebriefCards
             }
         }
         return new Card { Title = $"Debrief summary: {debrief.Project}", Body = body, Actions = actions };
+    }
+
+    /// <summary>The manager edits a proposed lesson's wording before publishing it.</summary>
+    public static Card EditLesson(DebriefRecord debrief, DebriefLessonRecord lesson, string author, string? text = null, string? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(debrief);
+        ArgumentNullException.ThrowIfNull(lesson);
+        var body = new List<CardElement>
+        {
+            new TextElement($"Proposed by _{author}_. Tidy the wording so it stands on its own for someone who wasn't on the project."),
+            new TextInputElement(LessonTextInput, "Lesson") { Value = text ?? lesson.Text, Multiline = true, Required = true, MaxLength = 2000 },
+        };
+        if (error is not null)
+        {
+            body.Add(new TextElement($"⚠ {error}"));
+        }
+        var data = new Dictionary<string, string> { [LessonKey] = lesson.Id.ToString(CultureInfo.InvariantCulture) };
+        return new Card
+        {
+            Title = $"Edit lesson {lesson.Ordinal} from {debrief.Project}",
+            Body = body,
+            Actions = [CardAction.Submit("Publish", DebriefVerbs.Publish, data, primary: true), CardAction.Submit("Skip", DebriefVerbs.Skip, data)],
+        };
     }
 
     private static string Due(DebriefRecord debrief) => debrief.Deadline.ToString("ddd d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ public sealed class DebriefCommand(DebriefService debriefs) : ICommandHandler
 /// <summary>The debrief cards' buttons: Save and Submit for participants, Publish and Skip for the manager.</summary>
 public sealed class DebriefCardActions(DebriefService debriefs) : ICardActionHandler
 {
-    public IReadOnlyCollection<string> Verbs { get; } = [DebriefVerbs.Save, DebriefVerbs.Submit, DebriefVerbs.Publish, DebriefVerbs.Skip];
+    public IReadOnlyCollection<string> Verbs { get; } = [DebriefVerbs.Save, DebriefVerbs.Submit, DebriefVerbs.Publish, DebriefVerbs.Skip, DebriefVerbs.Edit];
 
     public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ public sealed class DebriefCardActions(DebriefService debriefs) : ICardActionHan
             DebriefVerbs.Save => debriefs.AnswerAsync(turn, action, submit: false, cancellationToken),
             DebriefVerbs.Submit => debriefs.AnswerAsync(turn, action, submit: true, cancellationToken),
             DebriefVerbs.Publish => debriefs.DecideAsync(turn, action, publish: true, cancellationToken),
+            DebriefVerbs.Edit => debriefs.EditAsync(turn, action, cancellationToken),
             _ => debriefs.DecideAsync(turn, action, publish: false, cancellationToken),
         };
     }

@@ -89,4 +89,5 @@ public static class DebriefVerbs
     public const string Submit = "debrief.submit";
     public const string Publish = "debrief.publish";
     public const string Skip = "debrief.skip";
+    public const string Edit = "debrief.edit";
 }

@@ -238,36 +238,81 @@ public sealed partial class DebriefService(
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Publish or Skip a proposed lesson; only the manager who started the debrief may.</summary>
-    public async Task<Reply> DecideAsync(Turn turn, CardActionInvocation action, bool publish, CancellationToken cancellationToken)
+    /// <summary>Edit: the manager rewords a proposed lesson on its own card, then publishes or skips it from there.</summary>
+    public async Task<Reply> EditAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
+        var (lesson, debrief, refusal) = await LessonForManagerAsync(turn, action, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (lesson!.Status != DebriefLessonStatus.Proposed)
+        {
+            var summary = await summaries.BuildAsync(debrief!.Id, withAi: false, cancellationToken).ConfigureAwait(false);
+            return new Reply { UpdatedCard = summary is null ? null : DebriefCards.Summary(summary, forManager: true) };
+        }
+        return new Reply { UpdatedCard = DebriefCards.EditLesson(debrief!, lesson, await AuthorAsync(lesson, cancellationToken).ConfigureAwait(false)) };
+    }
+
+    private async Task<(DebriefLessonRecord? Lesson, DebriefRecord? Debrief, Reply? Refusal)> LessonForManagerAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
+    {
         if (!long.TryParse(action.Data.GetValueOrDefault(DebriefCards.LessonKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var lessonId))
         {
-            return Reply.WithText("This button is missing its lesson. It may be from an older version of LearningBot.");
+            return (null, null, Reply.WithText("This button is missing its lesson. It may be from an older version of LearningBot."));
         }
         var lesson = await db.Set<DebriefLessonRecord>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == lessonId, cancellationToken).ConfigureAwait(false);
         var debrief = lesson is null ? null : await db.Set<DebriefRecord>().AsNoTracking().SingleAsync(d => d.Id == lesson.DebriefId, cancellationToken).ConfigureAwait(false);
         if (lesson is null || debrief is null)
         {
-            return Reply.WithText("I can't find that lesson any more.");
+            return (null, null, Reply.WithText("I can't find that lesson any more."));
         }
-        if (debrief.ManagerPersonId != turn.PersonId)
+        return debrief.ManagerPersonId != turn.PersonId
+            ? (null, null, Reply.WithText("Only the manager who started this debrief can publish, edit or skip its lessons."))
+            : (lesson, debrief, null);
+    }
+
+    private async Task<string> AuthorAsync(DebriefLessonRecord lesson, CancellationToken cancellationToken) =>
+        await db.People.AsNoTracking().Where(p => p.Id == lesson.AuthorPersonId).Select(p => p.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? "";
+
+    /// <summary>Publish or Skip a proposed lesson; only the manager who started the debrief may.</summary>
+    public async Task<Reply> DecideAsync(Turn turn, CardActionInvocation action, bool publish, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var (lesson, debrief, refusal) = await LessonForManagerAsync(turn, action, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return Reply.WithText("Only the manager who started this debrief can publish or skip its lessons.");
+            return refusal;
+        }
+        var lessonId = lesson!.Id;
+        var project = debrief!.Project;
+        // From the edit card, the reworded lesson arrives with the button.
+        var text = action.Data.TryGetValue(DebriefCards.LessonTextInput, out var edited) ? edited.Trim() : lesson.Text;
+        if (publish && lesson.Status == DebriefLessonStatus.Proposed && text.Length is 0 or > 2000)
+        {
+            return new Reply
+            {
+                UpdatedCard = DebriefCards.EditLesson(debrief!, lesson, await AuthorAsync(lesson, cancellationToken).ConfigureAwait(false), text,
+                    text.Length == 0 ? "The lesson is empty: write a sentence or two, or press Skip." : "Keep the lesson under 2,000 characters."),
+            };
+        }
+        if (!publish)
+        {
+            text = text.Length == 0 ? lesson.Text : text[..Math.Min(text.Length, 2000)];
         }
         var now = clock.GetUtcNow();
         var status = publish ? DebriefLessonStatus.Published : DebriefLessonStatus.Skipped;
-        var knowledgeId = publish ? $"debrief-{Slug(debrief.Project)}-{lesson.Ordinal}" : null;
+        var knowledgeId = publish ? $"debrief-{Slug(project)}-{lesson.Ordinal}" : null;
         var won = await db.Set<DebriefLessonRecord>().Where(l => l.Id == lessonId && l.Status == DebriefLessonStatus.Proposed)
-            .ExecuteUpdateAsync(set => set.SetProperty(l => l.Status, status).SetProperty(l => l.DecidedAt, now).SetProperty(l => l.LessonId, knowledgeId), cancellationToken)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.Status, status).SetProperty(l => l.DecidedAt, now).SetProperty(l => l.LessonId, knowledgeId).SetProperty(l => l.Text, text), cancellationToken)
             .ConfigureAwait(false);
         var messages = new List<OutboundMessage>();
         if (won == 1 && publish)
         {
             var author = await db.People.AsNoTracking().Where(p => p.Id == lesson.AuthorPersonId).Select(p => p.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            var report = await importer.ImportGeneratedAsync(Library, $"{knowledgeId}.md", LessonMarkdown(knowledgeId!, debrief, lesson.Text, author, now), cancellationToken).ConfigureAwait(false);
+            var report = await importer.ImportGeneratedAsync(Library, $"{knowledgeId}.md", LessonMarkdown(knowledgeId!, debrief!, text, author, now), cancellationToken).ConfigureAwait(false);
             if (report.Rejected.Count > 0)
             {
                 // Give the lesson back to the manager's decision rather than leave it "published" but unfindable.
@@ -275,7 +320,7 @@ public sealed partial class DebriefService(
                     .ExecuteUpdateAsync(set => set.SetProperty(l => l.Status, DebriefLessonStatus.Proposed).SetProperty(l => l.LessonId, (string?)null), cancellationToken).ConfigureAwait(false);
                 return Reply.WithText($"I couldn't publish that lesson: {report.Rejected[0].Rule}. Please try again, or skip it.");
             }
-            messages.Add(OutboundMessage.FromText($"Published: people asking about it will now find the lesson from **{debrief.Project}**."));
+            messages.Add(OutboundMessage.FromText($"Published: people asking about it will now find the lesson from **{project}**."));
         }
         var summary = await summaries.BuildAsync(debrief.Id, withAi: false, cancellationToken).ConfigureAwait(false);
         return new Reply { Messages = messages, UpdatedCard = summary is null ? null : DebriefCards.Summary(summary, forManager: true) };

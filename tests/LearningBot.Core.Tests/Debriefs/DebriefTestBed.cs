@@ -28,10 +28,29 @@ public sealed class DebriefTestBed : IAsyncDisposable
 
     /// <summary>Monday 2 November 2026, 09:00 UTC.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services { get; private set; }
+
+    private readonly IDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection, IConfiguration> _features;
 
     private DebriefTestBed(IDictionary<string, string?> settings, Action<IServiceCollection, IConfiguration> features)
     {
+        _settings = settings;
+        _features = features;
+        Services = Build();
+    }
+
+    /// <summary>Drops every service and in-memory state and starts again on the same database file, as a restarted process would.</summary>
+    public async Task RestartAsync()
+    {
+        await Services.DisposeAsync();
+        Services = Build();
+    }
+
+    private ServiceProvider Build()
+    {
+        var settings = _settings;
+        var features = _features;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
@@ -40,7 +59,7 @@ public sealed class DebriefTestBed : IAsyncDisposable
             .AddLearningBotCore();
         services.Configure<KnowledgeOptions>(o => o.OutOfScopePath = Path.Combine(FixturePaths.Content, "out-of-scope.yaml"));
         features(services, configuration);
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public static async Task<DebriefTestBed> CreateAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? features = null)
