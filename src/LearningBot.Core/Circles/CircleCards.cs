@@ -47,7 +47,7 @@ public static class CircleCards
     }
 
     public static Card RoundUp(CircleRecord circle, CircleRoundRecord round, string? facilitator, IReadOnlyList<CircleCheckInView> checkIns,
-        IReadOnlyList<string> quiet, IReadOnlyList<CirclePairing> pairings)
+        IReadOnlyList<string> quiet, IReadOnlyList<CirclePairing> pairings, IReadOnlyList<string>? peerPairs = null)
     {
         ArgumentNullException.ThrowIfNull(circle);
         ArgumentNullException.ThrowIfNull(round);
@@ -85,6 +85,11 @@ public static class CircleCards
             body.Add(new HeadingElement("Stuck? Talk to…"));
             body.Add(new TextElement(string.Join("\n", pairings.Select(p => $"- **{p.Stuck}** (stuck on _{p.StuckOn}_) → **{p.Helper}**, who wrote about _{p.HelperLearned}_"))));
         }
+        if (peerPairs is { Count: > 0 })
+        {
+            body.Add(new HeadingElement("Peer pairs this round"));
+            body.Add(new TextElement(string.Join("\n", peerPairs.Select(p => $"- {p}"))));
+        }
         if (quiet.Count > 0)
         {
             body.Add(new TextElement($"Not heard from this round: {string.Join(", ", quiet)}.") { Subtle = true });
@@ -103,6 +108,7 @@ public static class CircleCards
                 new Fact("Members", string.Join(", ", members ?? [])),
                 new Fact("Meets", $"{Cadence(circle!)} on {circle!.Day}s at {circle.LocalTime:HH\\:mm} ({circle.TimeZone})"),
                 new Fact("First meeting", When(circle.NextMeetingAt, circle)),
+                new Fact("Peer pairs", circle.PeerPairs ? "yes, a new pair each round" : "no"),
             ]),
             new TextElement($"Before each meeting every member gets a check-in card; the round-up, with this round's facilitator, comes here. Others can join with **circle join {circle.Name}**."),
         ],

@@ -67,7 +67,10 @@ public sealed class CircleRoundUpComposer(LearningBotDbContext db) : IOutboxComp
         var quiet = members.Where(m => m.LeftAt is null && !m.Paused && !checkedIn.Contains(m.PersonId)).Select(m => m.Name).ToList();
         var pairings = CircleRotation.PairStuck(thisRound, [.. recent.Select(c => View(c.PersonId, c.Learned, c.Stuck, c.TryNext))]);
         var facilitator = round.FacilitatorPersonId is { } f ? names.GetValueOrDefault(f) : null;
-        return OutboundMessage.FromCard(CircleCards.RoundUp(circle, round, facilitator, thisRound, quiet, pairings));
+        var peerPairs = (round.Pairs ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => string.Join(" & ", pair.Split('+').Select(id => Guid.TryParse(id, out var g) ? names.GetValueOrDefault(g) ?? "someone" : "someone")))
+            .ToList();
+        return OutboundMessage.FromCard(CircleCards.RoundUp(circle, round, facilitator, thisRound, quiet, pairings, peerPairs));
     }
 
     public Task OnSentAsync(OutboxMessageRecord message, string channelMessageId, CancellationToken cancellationToken) => Task.CompletedTask;

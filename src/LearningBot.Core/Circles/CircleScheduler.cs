@@ -115,6 +115,13 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
             }
             var stored = await db.Set<CircleRoundRecord>().SingleAsync(r => r.Id == round.Id, cancellationToken).ConfigureAwait(false);
             stored.FacilitatorPersonId = facilitator?.PersonId;
+            if (circle.PeerPairs && taking.Count >= 2)
+            {
+                var key = CircleRotation.PairingKey(taking.Select(m => m.PersonId));
+                var turnIndex = await db.Set<CircleRoundRecord>().CountAsync(r => r.CircleId == circle.Id && r.PairingKey == key && r.Id != round.Id, cancellationToken).ConfigureAwait(false);
+                stored.PairingKey = key;
+                stored.Pairs = string.Join(';', CircleRotation.Pairs([.. taking.Select(m => m.PersonId)], turnIndex).Select(p => string.Join('+', p)));
+            }
             stored.RoundUpSentAt = now;
             circle.RoundsHeld = round.Number;
             var zone = TimeZoneInfo.TryFindSystemTimeZoneById(circle.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
@@ -141,9 +148,55 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
             .OrderBy(m => m.JoinedAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
 }
 
-/// <summary>Who facilitates, and who can help whom.</summary>
+/// <summary>Who facilitates, who pairs with whom, and who can help whom.</summary>
 public static class CircleRotation
 {
+    /// <summary>
+    /// Round <paramref name="turn"/> of a round-robin ("circle method") over <paramref name="members"/> in their order: with
+    /// the same members, no pair repeats until every pair has met (n−1 rounds, n for an odd count). With an odd count the
+    /// member who would sit out joins the first pair as a trio.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Guid>> Pairs(IReadOnlyList<Guid> members, int turn)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var slots = members.Select(m => (Guid?)m).ToList();
+        if (slots.Count % 2 == 1)
+        {
+            slots.Add(null);
+        }
+        var n = slots.Count;
+        if (n < 2)
+        {
+            return [];
+        }
+        var rest = slots.Skip(1).ToList();
+        var shift = turn % (n - 1);
+        var arranged = new List<Guid?> { slots[0] };
+        arranged.AddRange(rest.Skip(rest.Count - shift).Concat(rest.Take(rest.Count - shift)));
+        var pairs = new List<List<Guid>>();
+        Guid? alone = null;
+        for (var i = 0; i < n / 2; i++)
+        {
+            var (a, b) = (arranged[i], arranged[n - 1 - i]);
+            if (a is null || b is null)
+            {
+                alone = a ?? b;
+                continue;
+            }
+            pairs.Add([a.Value, b.Value]);
+        }
+        if (alone is { } single && pairs.Count > 0)
+        {
+            pairs[0].Add(single);
+        }
+        return pairs;
+    }
+
+    /// <summary>A short stable key for a set of members.</summary>
+    public static string PairingKey(IEnumerable<Guid> members) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join(',', members.Order().Select(m => m.ToString("N")))))).ToLowerInvariant();
+
     /// <summary>The member who has facilitated least (earliest joined first): nobody facilitates twice before everyone has once.</summary>
     public static CircleMemberRecord? NextFacilitator(IEnumerable<CircleMemberRecord> members) =>
         members.OrderBy(m => m.TimesFacilitated).ThenBy(m => m.JoinedAt).ThenBy(m => m.Id).FirstOrDefault();

@@ -11,7 +11,7 @@ namespace LearningBot.Core.Circles;
 /// <summary>Creating, joining and leaving circles, and members' check-ins.</summary>
 public sealed partial class CircleService(LearningBotDbContext db, PersonDirectory people, TimeProvider clock)
 {
-    private const string CreateUsage = "**circle create Design Crit about accessible forms @Ada @Linus weekly Tuesday 10:00** (or **biweekly** / **monthly**)";
+    private const string CreateUsage = "**circle create Design Crit about accessible forms @Ada @Linus weekly Tuesday 10:00** (or **biweekly** / **monthly**; add **with pairs** for a peer pair each round)";
 
     public async Task<Reply> CreateAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -59,6 +59,7 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
             Id = Guid.NewGuid(), Name = name, NameKey = key, Topic = topic, Channel = channel, ConversationId = turn.Conversation.Id,
             Cadence = cadence.ToString(), Day = day, LocalTime = time, TimeZone = zone.Id, CreatedByPersonId = turn.PersonId, CreatedAt = now,
             NextMeetingAt = CircleCalendar.First(now, cadence, day, time, zone),
+            PeerPairs = match.Groups["pairs"].Success,
         };
         db.Set<CircleRecord>().Add(circle);
         var names = new List<string>();
@@ -260,6 +261,6 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
         return false;
     }
 
-    [GeneratedRegex(@"^(?<name>.+?)\s+about\s+(?<topic>.+?)\s+(?<cadence>weekly|biweekly|fortnightly|monthly)\s+(?:on\s+)?(?<day>[a-z]+?)s?\s+(?:at\s+)?(?<time>\d{1,2}:\d{2})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<name>.+?)\s+about\s+(?<topic>.+?)\s+(?<cadence>weekly|biweekly|fortnightly|monthly)\s+(?:on\s+)?(?<day>[a-z]+?)s?\s+(?:at\s+)?(?<time>\d{1,2}:\d{2})(?<pairs>\s+with\s+pairs)?$", RegexOptions.IgnoreCase)]
     private static partial Regex CreatePattern();
 }

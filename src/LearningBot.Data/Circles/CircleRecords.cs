@@ -23,6 +23,8 @@ public sealed class CircleRecord
     /// <summary>The next meeting; moved on when its round-up has gone out.</summary>
     public DateTimeOffset NextMeetingAt { get; set; }
     public int RoundsHeld { get; set; }
+    /// <summary>Each round also pairs members up for a one-to-one chat.</summary>
+    public bool PeerPairs { get; set; }
 }
 
 public sealed class CircleMemberRecord
@@ -51,6 +53,10 @@ public sealed class CircleRoundRecord
     public DateTimeOffset CheckInsSentAt { get; set; }
     public DateTimeOffset? RoundUpSentAt { get; set; }
     public Guid? FacilitatorPersonId { get; set; }
+    /// <summary>Peer pairs of this round: person ids joined by '+', pairs by ';' (a trio when the count is odd).</summary>
+    public string? Pairs { get; set; }
+    /// <summary>Who was paired (sorted ids, hashed): the pair rotation continues while this stays the same.</summary>
+    public string? PairingKey { get; set; }
 }
 
 public sealed class CircleCheckInRecord
@@ -102,6 +108,8 @@ internal sealed class CircleRoundConfiguration : IEntityTypeConfiguration<Circle
         round.HasKey(r => r.Id);
         // One round per circle and number: a second scheduler instance cannot open the same round twice.
         round.HasIndex(r => new { r.CircleId, r.Number }).IsUnique();
+        round.Property(r => r.Pairs).HasMaxLength(4000);
+        round.Property(r => r.PairingKey).HasMaxLength(64);
         round.HasOne<CircleRecord>().WithMany().HasForeignKey(r => r.CircleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -153,6 +153,9 @@ namespace LearningBot.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("NextMeetingAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("PeerPairs")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RoundsHeld")
                         .HasColumnType("integer");
 
@@ -198,6 +201,14 @@ namespace LearningBot.Data.Migrations.PostgreSql
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PairingKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Pairs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTimeOffset?>("RoundUpSentAt")
                         .HasColumnType("timestamp with time zone");

@@ -144,6 +144,9 @@ namespace LearningBot.Data.Migrations.Sqlite
                     b.Property<long>("NextMeetingAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PeerPairs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoundsHeld")
                         .HasColumnType("INTEGER");
 
@@ -187,6 +190,14 @@ namespace LearningBot.Data.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PairingKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pairs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("RoundUpSentAt")
                         .HasColumnType("INTEGER");

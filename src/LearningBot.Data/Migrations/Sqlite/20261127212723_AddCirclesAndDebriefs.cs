@@ -28,7 +28,8 @@ namespace LearningBot.Data.Migrations.Sqlite
                     CreatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     NextMeetingAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RoundsHeld = table.Column<int>(type: "INTEGER", nullable: false)
+                    RoundsHeld = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeerPairs = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,7 +96,9 @@ namespace LearningBot.Data.Migrations.Sqlite
                     MeetingAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CheckInsSentAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RoundUpSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FacilitatorPersonId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    FacilitatorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Pairs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PairingKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -29,7 +29,8 @@ namespace LearningBot.Data.Migrations.PostgreSql
                     CreatedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     NextMeetingAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RoundsHeld = table.Column<int>(type: "integer", nullable: false)
+                    RoundsHeld = table.Column<int>(type: "integer", nullable: false),
+                    PeerPairs = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,7 +97,9 @@ namespace LearningBot.Data.Migrations.PostgreSql
                     MeetingAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CheckInsSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RoundUpSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FacilitatorPersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                    FacilitatorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Pairs = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PairingKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
