@@ -66,7 +66,7 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
         var memberIds = new List<(Guid Id, ChannelUser User)> { (turn.PersonId, turn.From) };
         foreach (var mention in turn.Mentions)
         {
-            memberIds.Add((await people.ResolveAsync(turn.Channel, mention, null, null, cancellationToken).ConfigureAwait(false), mention));
+            memberIds.Add((await people.ResolveMentionAsync(turn.Channel, mention, cancellationToken).ConfigureAwait(false), mention));
         }
         foreach (var (personId, user) in memberIds.DistinctBy(m => m.Id))
         {

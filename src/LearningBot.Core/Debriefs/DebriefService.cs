@@ -95,7 +95,7 @@ public sealed partial class DebriefService(
         var unreachable = new List<string>();
         foreach (var mention in turn.Mentions)
         {
-            var personId = await people.ResolveAsync(turn.Channel, mention, null, null, cancellationToken).ConfigureAwait(false);
+            var personId = await people.ResolveMentionAsync(turn.Channel, mention, cancellationToken).ConfigureAwait(false);
             if (debrief.Participants.Any(p => p.PersonId == personId))
             {
                 continue;

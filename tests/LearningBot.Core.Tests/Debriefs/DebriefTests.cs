@@ -216,4 +216,18 @@ public sealed class DebriefTests
 
         Assert.Contains("mention who took part", reply.Messages.Single().Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Mentioning_someone_the_bot_knows_keeps_their_name_and_someone_new_is_added_under_the_mentioned_name()
+    {
+        await using var bed = await DebriefTestBed.CreateAsync();
+        var grace = await bed.PersonAsync("Grace");
+        var ada = await bed.PersonAsync("Ada Lovelace");
+
+        await bed.SayAsync(grace, "debrief Apollo <at>ada</at> <at>Barbara</at>",
+            [new LearningBot.Core.Conversations.ChannelUser(DebriefTestBed.AccountOf("Ada Lovelace"), "ada"), new LearningBot.Core.Conversations.ChannelUser("29:barbara", "Barbara Liskov")]);
+
+        Assert.Equal(["Ada Lovelace", "Barbara Liskov"], await bed.QueryAsync(db => db.Set<DebriefParticipantRecord>().OrderBy(p => p.Id).Select(p => p.Name).ToListAsync()));
+        Assert.Equal("Ada Lovelace", await bed.QueryAsync(db => db.People.Where(p => p.Id == ada).Select(p => p.DisplayName).SingleAsync()));
+    }
 }
