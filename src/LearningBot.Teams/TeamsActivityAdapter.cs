@@ -50,7 +50,7 @@ public static partial class TeamsActivityAdapter
                         Action = new CardActionInvocation(verb.GetString()!, DataOf(value)) { CardMessageId = activity.ReplyToId },
                     }];
                 }
-                return [template with { Text = TextWithoutBotMention(activity) }];
+                return [template with { Text = TextWithoutBotMention(activity), Mentions = PeopleMentioned(activity) }];
 
             case ActivityTypes.ConversationUpdate:
                 // The bot itself among membersAdded / membersRemoved = it was added to / removed from this
@@ -191,6 +191,17 @@ public static partial class TeamsActivityAdapter
             }
         }
         return text.Trim();
+    }
+
+    /// <summary>The people a message mentions, other than the bot (§4.1), each once.</summary>
+    public static IReadOnlyList<ChannelUser> PeopleMentioned(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var botId = activity.Recipient?.Id;
+        return [.. ActivityEntities.Mentions(activity)
+            .Where(m => !string.IsNullOrEmpty(m.MentionedId) && !string.Equals(m.MentionedId, botId, StringComparison.OrdinalIgnoreCase))
+            .DistinctBy(m => m.MentionedId, StringComparer.OrdinalIgnoreCase)
+            .Select(m => new ChannelUser(m.MentionedId!, m.MentionedName ?? "") { TenantId = TenantId(activity) })];
     }
 
     /// <summary>"like-tone3" and "1f44d_thumbsup-tone2" count as the base reaction (§4.2).</summary>

@@ -29,6 +29,21 @@ public sealed class ActivityAdapterTests
     }
 
     [Fact]
+    public void People_mentioned_other_than_the_bot_are_listed_once_each()
+    {
+        var turn = Single("""
+        {"type":"message","id":"1","text":"<at>LearningBot</at> debrief Apollo <at>Grace</at> <at>Ada</at> <at>Grace</at>","recipient":{"id":"28:bot"},"from":{"id":"29:u"},
+         "conversation":{"id":"19:c","conversationType":"channel"},"channelData":{"tenant":{"id":"t-9"}},
+         "entities":[{"type":"mention","mentioned":{"id":"28:bot","name":"LearningBot"},"text":"<at>LearningBot</at>"},
+                     {"type":"mention","mentioned":{"id":"29:grace","name":"Grace"},"text":"<at>Grace</at>"},
+                     {"type":"mention","mentioned":{"id":"29:ada","name":"Ada"},"text":"<at>Ada</at>"},
+                     {"type":"mention","mentioned":{"id":"29:grace","name":"Grace"},"text":"<at>Grace</at>"}]}
+        """);
+
+        Assert.Equal([new ChannelUser("29:grace", "Grace") { TenantId = "t-9" }, new ChannelUser("29:ada", "Ada") { TenantId = "t-9" }], turn.Mentions);
+    }
+
+    [Fact]
     public void A_mention_without_text_is_removed_by_the_bot_name()
     {
         var turn = Single("""

@@ -16,6 +16,8 @@ public sealed record Turn
     public Guid PersonId { get; init; }
     /// <summary>Message text with mentions of the bot removed.</summary>
     public string Text { get; init; } = "";
+    /// <summary>People mentioned in the message, other than the bot (Teams mention entities, Slack &lt;@U…&gt;).</summary>
+    public IReadOnlyList<ChannelUser> Mentions { get; init; } = [];
     public CardActionInvocation? Action { get; init; }
     public ReactionChange? Reaction { get; init; }
     public DateTimeOffset Timestamp { get; init; }

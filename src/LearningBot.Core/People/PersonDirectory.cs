@@ -51,6 +51,21 @@ public sealed class PersonDirectory(LearningBotDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The person behind someone mentioned in a message. A mention's name is the sender's spelling (a Slack username,
+    /// say), so it names only people the bot has not met yet; a known person keeps the name their own turns gave.
+    /// </summary>
+    public async Task<Guid> ResolveMentionAsync(ChannelKind channel, ChannelUser mentioned, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mentioned);
+        var name = channel.ToString();
+        var known = await db.ChannelAccounts.AsNoTracking()
+            .Where(a => a.Channel == name && a.ExternalId == mentioned.Id)
+            .Select(a => (Guid?)a.PersonId)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return known ?? await ResolveAsync(channel, mentioned, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
     private static bool IsKnownTimeZone(string? timeZone) =>
         !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _);
 }

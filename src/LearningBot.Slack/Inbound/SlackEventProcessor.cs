@@ -111,7 +111,8 @@ public sealed partial class SlackEventProcessor(
     {
         var channel = e.GetString("channel") ?? "";
         var turn = await TurnAsync(eventId, TurnKind.Message, auth, user, channel, conversationType, e.GetString("ts"), cancellationToken).ConfigureAwait(false);
-        turn = turn with { Text = StripMentions(e.GetString("text") ?? "", auth.BotUserId) };
+        var text = e.GetString("text") ?? "";
+        turn = turn with { Text = StripMentions(text, auth.BotUserId), Mentions = PeopleMentioned(text, auth.BotUserId) };
         var reply = await turns.ProcessAsync(turn, Address(auth), cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
@@ -221,6 +222,13 @@ public sealed partial class SlackEventProcessor(
     public static string StripMentions(string text, string botUserId) =>
         WhiteSpace().Replace(text.Replace($"<@{botUserId}>", " ", StringComparison.Ordinal), " ").Trim();
 
+    /// <summary>People mentioned as &lt;@U…&gt; or &lt;@U…|name&gt; (§2.3; slash commands with should_escape), other than the bot, each once.</summary>
+    public static IReadOnlyList<ChannelUser> PeopleMentioned(string text, string botUserId) =>
+        [.. UserMention().Matches(text ?? "")
+            .Select(m => new ChannelUser(m.Groups["id"].Value, m.Groups["name"].Value))
+            .Where(u => u.Id != botUserId)
+            .DistinctBy(u => u.Id, StringComparer.Ordinal)];
+
     /// <summary>"wave::skin-tone-2" → "wave" (§2.3: skin tones arrive as a suffix).</summary>
     public static string BaseReaction(string reaction)
     {
@@ -235,6 +243,9 @@ public sealed partial class SlackEventProcessor(
         ts is not null && decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
             : null;
+
+    [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]+)(\|(?<name>[^>]*))?>")]
+    private static partial Regex UserMention();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex WhiteSpace();

@@ -64,7 +64,7 @@ public sealed class SlackInteractionProcessor(
         var eventId = "command:" + (command.TriggerId ?? Guid.NewGuid().ToString("N"));
         var turn = await events.TurnAsync(eventId, TurnKind.Message, auth, command.UserId, command.ChannelId,
             SlackEventProcessor.ConversationTypeOf(command.ChannelId, null), null, cancellationToken).ConfigureAwait(false);
-        turn = turn with { Text = command.TurnText };
+        turn = turn with { Text = command.TurnText, Mentions = SlackEventProcessor.PeopleMentioned(command.TurnText, auth.BotUserId) };
         var reply = await turns.ProcessAsync(turn, events.Address(auth), cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {

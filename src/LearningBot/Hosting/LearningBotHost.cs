@@ -1,5 +1,7 @@
 using LearningBot.Api;
 using LearningBot.Core;
+using LearningBot.Core.Circles;
+using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
@@ -34,6 +36,8 @@ public static partial class LearningBotHost
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddQuizzes(builder.Configuration);
+        builder.Services.AddDebriefs(builder.Configuration);
+        builder.Services.AddCircles(builder.Configuration);
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")

@@ -70,6 +70,28 @@ public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index,
         return report;
     }
 
+    /// <summary>
+    /// Imports one lesson written by the bot itself (a published debrief lesson) into <paramref name="library"/>, through
+    /// the same parser, keyword index and embeddings as a file, so the answer search finds it like any other lesson.
+    /// </summary>
+    public async Task<ImportReport> ImportGeneratedAsync(string library, string file, string markdown, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(library);
+        ArgumentNullException.ThrowIfNull(markdown);
+        var report = new ImportReport();
+        var bytes = new UTF8Encoding(false).GetBytes(markdown);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await ImportFileAsync(library, file, bytes, new(StringComparer.Ordinal), new(StringComparer.Ordinal), report, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return report;
+    }
+
     private async Task ImportFileAsync(
         string library, string relative, byte[] bytes,
         Dictionary<string, string> seenLessons, Dictionary<string, string> seenQuestions,

@@ -22,6 +22,205 @@ namespace LearningBot.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleCheckInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stuck")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TryNext")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("circle_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleMemberRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CircleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MissedInARow")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SkipsRound")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimesFacilitated")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CircleId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("circle_members", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("NextMeetingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PeerPairs")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RoundsHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextMeetingAt");
+
+                    b.HasIndex("Channel", "NameKey")
+                        .IsUnique();
+
+                    b.ToTable("circles", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleRoundRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CheckInsSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CircleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FacilitatorPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MeetingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PairingKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Pairs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RoundUpSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CircleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("circle_rounds", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Data.Conversations.ConversationReferenceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -78,6 +277,140 @@ namespace LearningBot.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("conversation_references", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefLessonRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AuthorPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DebriefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebriefId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("debrief_lessons", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefParticipantRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DebriefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebriefId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("debrief_participants", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DayBeforeRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HalfTimeRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ManagerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StartEventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("StartEventId")
+                        .IsUnique();
+
+                    b.ToTable("debriefs", (string)null);
                 });
 
             modelBuilder.Entity("LearningBot.Data.Inbound.InboundEventRecord", b =>
@@ -868,6 +1201,51 @@ namespace LearningBot.Data.Migrations.PostgreSql
                     b.ToTable("slack_oauth_states", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleCheckInRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Circles.CircleRoundRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleMemberRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Circles.CircleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CircleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleRoundRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Circles.CircleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CircleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefLessonRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Debriefs.DebriefRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DebriefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefParticipantRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Debriefs.DebriefRecord", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("DebriefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningBot.Data.Knowledge.LessonSectionRecord", b =>
                 {
                     b.HasOne("LearningBot.Data.Knowledge.LessonRecord", null)
@@ -912,6 +1290,11 @@ namespace LearningBot.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefRecord", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("LearningBot.Data.Knowledge.LessonRecord", b =>

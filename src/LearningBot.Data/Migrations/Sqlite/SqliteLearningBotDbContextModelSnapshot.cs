@@ -17,6 +17,199 @@ namespace LearningBot.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleCheckInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stuck")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TryNext")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("circle_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleMemberRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CircleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissedInARow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SkipsRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimesFacilitated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CircleId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("circle_members", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextMeetingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PeerPairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundsHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextMeetingAt");
+
+                    b.HasIndex("Channel", "NameKey")
+                        .IsUnique();
+
+                    b.ToTable("circles", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleRoundRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckInsSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CircleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilitatorPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PairingKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pairs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RoundUpSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CircleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("circle_rounds", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Data.Conversations.ConversationReferenceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -71,6 +264,136 @@ namespace LearningBot.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("conversation_references", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefLessonRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DebriefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebriefId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("debrief_lessons", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefParticipantRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DebriefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebriefId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("debrief_participants", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DayBeforeRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HalfTimeRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ManagerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartEventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("StartEventId")
+                        .IsUnique();
+
+                    b.ToTable("debriefs", (string)null);
                 });
 
             modelBuilder.Entity("LearningBot.Data.Inbound.InboundEventRecord", b =>
@@ -839,6 +1162,51 @@ namespace LearningBot.Data.Migrations.Sqlite
                     b.ToTable("slack_oauth_states", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleCheckInRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Circles.CircleRoundRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleMemberRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Circles.CircleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CircleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Circles.CircleRoundRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Circles.CircleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CircleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefLessonRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Debriefs.DebriefRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DebriefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefParticipantRecord", b =>
+                {
+                    b.HasOne("LearningBot.Data.Debriefs.DebriefRecord", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("DebriefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningBot.Data.Knowledge.LessonSectionRecord", b =>
                 {
                     b.HasOne("LearningBot.Data.Knowledge.LessonRecord", null)
@@ -883,6 +1251,11 @@ namespace LearningBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("LearningBot.Data.Debriefs.DebriefRecord", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("LearningBot.Data.Knowledge.LessonRecord", b =>

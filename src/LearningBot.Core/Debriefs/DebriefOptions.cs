@@ -1,0 +1,93 @@
+namespace LearningBot.Core.Debriefs;
+
+/// <summary>LearningBot:Debriefs — who may start a debrief, the templates, and the default deadline.</summary>
+public sealed class DebriefOptions
+{
+    public const string Section = "LearningBot:Debriefs";
+    public const string StandardTemplate = "standard";
+
+    /// <summary>
+    /// Channel account ids (Teams 29:… or Entra object id, Slack U…) of the people who may start a debrief. Empty (the
+    /// default) = anyone may, until a people directory with managers exists (issue 7, "People and roles").
+    /// </summary>
+    public IList<string> Managers { get; } = [];
+
+    /// <summary>Days from start to deadline when the command gives no "by" date.</summary>
+    public int DefaultDays { get; set; } = 7;
+
+    /// <summary>Templates by name; when none are configured, <see cref="Defaults"/> are used.</summary>
+    public IDictionary<string, DebriefTemplate> Templates { get; } = new Dictionary<string, DebriefTemplate>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How often the reminder and deadline check runs.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool SchedulingEnabled { get; set; } = true;
+
+    public static IReadOnlyDictionary<string, DebriefTemplate> Defaults { get; } = new Dictionary<string, DebriefTemplate>(StringComparer.OrdinalIgnoreCase)
+    {
+        [StandardTemplate] = Template(false,
+            ("went-well", "What went well?", DebriefQuestionKind.Text),
+            ("went-badly", "What didn't go well?", DebriefQuestionKind.Text),
+            ("differently", "What would we do differently next time?", DebriefQuestionKind.Text),
+            ("lesson", "One lesson others should know", DebriefQuestionKind.Lesson),
+            ("rating", "How did the project go overall, from 1 (badly) to 5 (very well)?", DebriefQuestionKind.Rating)),
+        ["incident"] = Template(true,
+            ("what-happened", "What happened, as you saw it? (No names, no blame.)", DebriefQuestionKind.Text),
+            ("helped", "What helped us notice and recover?", DebriefQuestionKind.Text),
+            ("system", "What in our systems or process made this possible?", DebriefQuestionKind.Text),
+            ("lesson", "One lesson others should know", DebriefQuestionKind.Lesson),
+            ("rating", "How well did we respond, from 1 to 5?", DebriefQuestionKind.Rating)),
+        ["deal"] = Template(false,
+            ("why", "Why did we win or lose this deal?", DebriefQuestionKind.Text),
+            ("customer", "What did the customer care about most?", DebriefQuestionKind.Text),
+            ("differently", "What would we do differently next time?", DebriefQuestionKind.Text),
+            ("lesson", "One lesson others should know", DebriefQuestionKind.Lesson),
+            ("rating", "How well did we sell, from 1 to 5?", DebriefQuestionKind.Rating)),
+    };
+
+    /// <summary>The configured templates, or the defaults when none are configured.</summary>
+    public IReadOnlyDictionary<string, DebriefTemplate> EffectiveTemplates =>
+        Templates.Count > 0 ? new Dictionary<string, DebriefTemplate>(Templates, StringComparer.OrdinalIgnoreCase) : Defaults;
+
+    private static DebriefTemplate Template(bool open, params (string Id, string Text, DebriefQuestionKind Kind)[] questions)
+    {
+        var template = new DebriefTemplate { Open = open };
+        foreach (var (id, text, kind) in questions)
+        {
+            template.Questions.Add(new DebriefQuestion { Id = id, Text = text, Kind = kind });
+        }
+        return template;
+    }
+}
+
+/// <summary>A list of questions; <see cref="Open"/> shares every answer with all participants when the debrief closes.</summary>
+public sealed class DebriefTemplate
+{
+    public bool Open { get; set; }
+    public IList<DebriefQuestion> Questions { get; } = [];
+}
+
+public sealed class DebriefQuestion
+{
+    public string Id { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DebriefQuestionKind Kind { get; set; }
+}
+
+public enum DebriefQuestionKind
+{
+    Text,
+    /// <summary>The answer is proposed as a lesson for the knowledge base.</summary>
+    Lesson,
+    /// <summary>A whole number from 1 to 5.</summary>
+    Rating,
+}
+
+public static class DebriefVerbs
+{
+    public const string Save = "debrief.save";
+    public const string Submit = "debrief.submit";
+    public const string Publish = "debrief.publish";
+    public const string Skip = "debrief.skip";
+    public const string Edit = "debrief.edit";
+}
