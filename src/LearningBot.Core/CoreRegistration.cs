@@ -44,7 +44,6 @@ public static class CoreRegistration
         services.AddScoped<ICommandHandler, RefresherCommand>();
         services.AddScoped<ICardActionHandler, KnowledgeCardActions>();
 
-        services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("kudos", "recognise a colleague: kudos @name for …", "Kudos and shoutouts"));
         services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("debrief", "start a post-project debrief (managers)", "Project debriefs"));
         services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("circle", "create or join a peer learning circle", "Learning circles"));
         services.AddScoped<ICommandHandler, ExpertsCommand>();

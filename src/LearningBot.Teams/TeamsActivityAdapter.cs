@@ -34,6 +34,7 @@ public static partial class TeamsActivityAdapter
             Timestamp = activity.Timestamp ?? now,
             TimeZone = TimeZone(activity),
             Locale = activity.Locale ?? ActivityEntities.ClientInfo(activity)?.Locale,
+            Mentions = MentionedPeople(activity),
         };
 
         switch (activity.Type)
@@ -193,6 +194,20 @@ public static partial class TeamsActivityAdapter
         return text.Trim();
     }
 
+    /// <summary>The people a message mentions, other than the bot, in order and once each (mention entities, §4.1).</summary>
+    public static IReadOnlyList<ChannelUser> MentionedPeople(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var botId = activity.Recipient?.Id;
+        return [.. ActivityEntities.Mentions(activity)
+            .Where(m => !string.IsNullOrEmpty(m.MentionedId) && !string.Equals(m.MentionedId, botId, StringComparison.OrdinalIgnoreCase))
+            .DistinctBy(m => m.MentionedId, StringComparer.OrdinalIgnoreCase)
+            .Select(m => new ChannelUser(m.MentionedId!, m.MentionedName ?? "") { TenantId = TenantId(activity), IsBot = IsBotId(m.MentionedId) })];
+    }
+
+    /// <summary>Bot accounts in Teams have ids starting "28:" (users "29:", §1.1).</summary>
+    internal static bool IsBotId(string? id) => id?.StartsWith("28:", StringComparison.Ordinal) == true;
+
     /// <summary>"like-tone3" and "1f44d_thumbsup-tone2" count as the base reaction (§4.2).</summary>
     internal static string WithoutSkinTone(string reaction) => SkinTone().Replace(reaction, "");
 
@@ -226,6 +241,7 @@ public static partial class TeamsActivityAdapter
         {
             AadObjectId = activity.From?.AadObjectId,
             TenantId = TenantId(activity),
+            IsBot = IsBotId(activity.From?.Id),
         };
 
     private static TurnConversation Conversation(Activity activity)

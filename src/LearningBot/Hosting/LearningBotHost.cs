@@ -4,6 +4,7 @@ using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Quizzes;
+using LearningBot.Core.Recognition;
 using LearningBot.Data;
 using LearningBot.Slack;
 using LearningBot.Teams;
@@ -34,6 +35,7 @@ public static partial class LearningBotHost
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddQuizzes(builder.Configuration);
+        builder.Services.AddRecognition(builder.Configuration);
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")
