@@ -67,6 +67,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["LearningBot:Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
             // Real time here: a quiz fired by the wall clock would make connector counts depend on when tests run.
             ["LearningBot:Quizzes:SchedulingEnabled"] = "false",
+            ["LearningBot:Recognition:SchedulingEnabled"] = "false",
             ["LearningBot:Outbox:WorkerEnabled"] = "false",
         }), services => services.AddHttpClient(BotFrameworkTokenProvider.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler));
