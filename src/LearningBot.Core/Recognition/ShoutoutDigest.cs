@@ -136,7 +136,7 @@ public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxCom
                 .Select(s => new { s.PersonId, s.Streak }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(s => teamPeople.Contains(s.PersonId)).OrderByDescending(s => s.Streak).ToList();
         var badges = (await db.Set<BadgeAwardRecord>().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(b => b.AwardedAt >= period.From && b.AwardedAt < period.To && teamPeople.Contains(b.PersonId)).ToList();
+            .Where(b => b.AwardedAt >= period.From && b.AwardedAt < period.To && teamPeople.Contains(b.PersonId)).OrderBy(b => b.AwardedAt).ThenBy(b => b.Id).ToList();
 
         var ids = teamPeople.ToList();
         var names = await db.Set<PersonRecord>().AsNoTracking().Where(p => ids.Contains(p.Id))

@@ -29,8 +29,8 @@ public sealed class RecognitionTestBed : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("learningbot-recognition-").FullName;
     private int _events;
 
-    /// <summary>Monday 2 November 2026, 09:00 UTC (10:00 in Berlin).</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>Monday 26 October 2026, 09:00 UTC (10:00 in Berlin); tests move it forward only.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 10, 26, 9, 0, 0, TimeSpan.Zero));
     public ServiceProvider Services { get; }
 
     private RecognitionTestBed(IDictionary<string, string?> settings)
