@@ -39,6 +39,7 @@ public static class RecognitionRegistration
         services.AddScoped<ICommandHandler, LeaderboardCommand>();
         services.AddScoped<ICommandHandler, LearningChannelCommand>();
         services.AddScoped<IReactionHandler, RecognitionReactionHandler>();
+        services.AddScoped<ICardActionHandler, RecogniseThisAction>();
         services.AddScoped<IOutboxComposer, RecognitionPostComposer>();
         services.AddScoped<IOutboxComposer, ShoutoutDigestComposer>();
 

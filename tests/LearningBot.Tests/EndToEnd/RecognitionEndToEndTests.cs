@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Core.Outbox;
 using LearningBot.Data;
@@ -102,5 +104,59 @@ public sealed class RecognitionEndToEndTests
         var after = bot.Connector.Requests.Skip(before).ToList();
         Assert.DoesNotContain(after, r => r.RawTarget.Contains(Uri.EscapeDataString(LearningConversation), StringComparison.Ordinal));
         Assert.Contains(after, r => r.RawTarget.Contains("a%3Apersonal-ada", StringComparison.Ordinal) && r.Text?.Contains("can't recognise yourself", StringComparison.Ordinal) == true);
+    }
+
+    private static JsonObject MessageAction(BotUnderTest bot, string id, string name, JsonObject? data = null) =>
+        InLearningChannel(bot.Activity("invoke", id, a =>
+        {
+            a["name"] = name;
+            a["value"] = new JsonObject
+            {
+                ["commandId"] = "recogniseThis",
+                ["commandContext"] = "message",
+                ["data"] = data,
+                ["messagePayload"] = new JsonObject
+                {
+                    ["id"] = "1700000000400",
+                    ["from"] = new JsonObject { ["user"] = new JsonObject { ["id"] = "00000000-0000-0000-0000-00000000005a", ["displayName"] = "Sam Lee" } },
+                    ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = "<p>Here is the fix for the flaky build</p>" },
+                    ["linkToMessage"] = "https://teams.microsoft.com/l/message/19:learning/1700000000400",
+                },
+            };
+        }), "29:ada", "Ada Lovelace");
+
+    [Fact]
+    public async Task Recognise_this_on_a_colleagues_message_opens_a_dialog_records_once_and_posts_the_shoutout()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var setUp = InLearningChannel(bot.Message("1700000000390", "<at>LearningBot</at> learning channel here"), "29:bob", "Bob Builder");
+        setUp["entities"] = new JsonArray(Mention($"28:{bot.AppId}", "LearningBot"));
+        await bot.SendAsync(setUp);
+        await bot.SendAsync(bot.Activity("message", "1700000000391", a =>
+        {
+            a["text"] = "help";
+            a["from"] = new JsonObject { ["id"] = "29:sam", ["name"] = "Sam Lee", ["aadObjectId"] = "00000000-0000-0000-0000-00000000005a" };
+            a["conversation"] = new JsonObject { ["id"] = "a:personal-sam", ["conversationType"] = "personal", ["tenantId"] = BotUnderTest.TenantId };
+        }));
+
+        var fetch = await bot.SendAsync(MessageAction(bot, "f:fetch-1", "composeExtension/fetchTask"));
+        var dialog = await fetch.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("continue", dialog.GetProperty("task").GetProperty("type").GetString());
+        var card = dialog.GetProperty("task").GetProperty("value").GetProperty("card").GetProperty("content");
+        Assert.Equal("Recognise Sam Lee", BotUnderTest.Title(card));
+        Assert.Contains("Here is the fix for the flaky build", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("Action.Submit", card.GetProperty("actions")[0].GetProperty("type").GetString());
+
+        var submit = MessageAction(bot, "f:submit-1", "composeExtension/submitAction", new JsonObject { ["reason"] = "the fix for the flaky build", ["value"] = "#Ownership" });
+        var submitted = await (await bot.SendAsync(submit)).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await bot.SendAsync(submit.DeepClone().AsObject())).Content.ReadFromJsonAsync<JsonElement>();
+        await bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+
+        Assert.Contains("Recognition for **Sam Lee** recorded", submitted.GetProperty("task").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.False(again.TryGetProperty("task", out _)); // a redelivered submit closes the dialog and records nothing
+        var entry = Assert.Single(await LedgerAsync(bot));
+        Assert.Equal((RecognitionSource.MessageAction, "1700000000400", "the fix for the flaky build", "ownership"), (entry.Source, entry.MessageId, entry.Reason, entry.Value));
+        Assert.Single(bot.Connector.Requests, r => r.RawTarget.Contains(Uri.EscapeDataString(LearningConversation), StringComparison.Ordinal) && r.Card is not null);
+        Assert.Single(bot.Connector.Requests, r => r.RawTarget.Contains("a%3Apersonal-sam", StringComparison.Ordinal) && r.Text?.Contains("the fix for the flaky build", StringComparison.Ordinal) == true);
     }
 }
