@@ -126,4 +126,10 @@ public sealed class RecognitionTests : IAsyncLifetime
         var entry = Assert.Single(await LedgerAsync());
         Assert.Equal((RecognitionSource.ShareReaction, post.SubjectPersonId, post.Id), (entry.Source, entry.RecipientPersonId, entry.PostId));
     }
+
+    [Fact]
+    public void Mentions_in_slack_text_are_read_with_or_without_a_name_and_the_bot_is_left_out() =>
+        Assert.Equal(
+            [("U456SAM", "sam"), ("W789KIM", "")],
+            Inbound.SlackEventProcessor.MentionsIn($"<@{FakeSlackApi.BotUserId}> kudos <@U456SAM|sam> and <@W789KIM> <@U456SAM>", FakeSlackApi.BotUserId).Select(m => (m.Id, m.Name)));
 }
