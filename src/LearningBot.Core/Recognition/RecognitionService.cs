@@ -91,23 +91,28 @@ public sealed class RecognitionService(
     /// <summary>The outbox row and the post in one transaction: the composer finds the post by the row's id.</summary>
     private async Task PostAsync(RecognitionPostRecord post, string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var row = outbox.Add(idempotencyKey, RecognitionPostComposer.PostKind, Enum.Parse<ChannelKind>(post.Channel), Guid.Empty);
-        row.PersonId = null;
-        row.ConversationId = post.ConversationId;
-        try
+        // A user transaction must run inside the provider's execution strategy (as LessonImporter does).
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var row = outbox.Add(idempotencyKey, RecognitionPostComposer.PostKind, Enum.Parse<ChannelKind>(post.Channel), Guid.Empty);
+            row.PersonId = null;
+            row.ConversationId = post.ConversationId;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                return; // posted before (a redelivered command)
+            }
+            post.OutboxMessageId = row.Id;
+            db.Set<RecognitionPostRecord>().Add(post);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return; // posted before (a redelivered command)
-        }
-        post.OutboxMessageId = row.Id;
-        db.Set<RecognitionPostRecord>().Add(post);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     public Task<RecognitionPostRecord?> FindPostAsync(ChannelKind channel, string messageId, CancellationToken cancellationToken)
