@@ -47,6 +47,35 @@ public sealed class BadgeAwarder(LearningBotDbContext db, OutboxWriter outbox, T
         return awarded;
     }
 
+    /// <summary>
+    /// Quiz streaks grow without a recognition turn, so the digest job calls this on each run: everyone whose streak
+    /// reaches a quiz-streak badge gets it, announced in the channel they use.
+    /// </summary>
+    public async Task<IReadOnlyList<BadgeAwardRecord>> AwardQuizStreaksAsync(CancellationToken cancellationToken)
+    {
+        var rules = options.Value.EffectiveBadges.Where(r => r.Measure == BadgeMeasure.QuizStreak).ToList();
+        if (rules.Count == 0)
+        {
+            return [];
+        }
+        var lowest = rules.Min(r => r.Threshold);
+        var candidates = await db.Set<QuizSettingsRecord>().AsNoTracking()
+            .Where(s => s.Streak >= lowest)
+            .Select(s => s.PersonId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var awarded = new List<BadgeAwardRecord>();
+        foreach (var person in candidates)
+        {
+            var channel = await db.Set<Data.People.ChannelAccountRecord>().AsNoTracking().Where(a => a.PersonId == person)
+                .OrderBy(a => a.Id).Select(a => a.Channel).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (channel is not null && Enum.TryParse<ChannelKind>(channel, out var kind))
+            {
+                awarded.AddRange(await CheckAsync(kind, [person], cancellationToken).ConfigureAwait(false));
+            }
+        }
+        return awarded;
+    }
+
     public async Task<int> MeasureAsync(Guid person, BadgeMeasure measure, CancellationToken cancellationToken)
     {
         var entries = db.Set<RecognitionEntryRecord>();

@@ -57,6 +57,7 @@ public sealed class RecogniseThisAction(RecognitionService recognition, Learning
             Reason = action.Data.GetValueOrDefault(ReasonInput),
             Value = string.IsNullOrWhiteSpace(value) ? null : value,
             TeamId = turn.Conversation.TeamId ?? "",
+            MessageLink = Uri.TryCreate(action.Data.GetValueOrDefault("messageLink"), UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps ? link : null,
         }, turn.From.Name, authorName, postShoutout: true, cancellationToken).ConfigureAwait(false);
         return outcome.Block switch
         {

@@ -41,7 +41,7 @@ public static class RecognitionCards
         };
     }
 
-    public static string RecipientNote(RecognitionEntryRecord entry, string giverName)
+    public static string RecipientNote(RecognitionEntryRecord entry, string giverName, Uri? messageLink = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var why = entry.Source switch
@@ -53,7 +53,8 @@ public static class RecognitionCards
         };
         var reason = entry.Reason is { Length: > 0 } r ? $": “{r}”" : "";
         var value = entry.Value is { Length: > 0 } v ? $" #{v}" : "";
-        return $"🎓 **{NameOr(giverName)}** {why}{reason}{value}. Keep it up!\n\n_(Type **kudos notifications off** to stop these messages.)_";
+        var link = messageLink is null ? "" : $" [See the message]({messageLink.AbsoluteUri})";
+        return $"🎓 **{NameOr(giverName)}** {why}{reason}{value}. Keep it up!{link}\n\n_(Type **kudos notifications off** to stop these messages.)_";
     }
 
     public static string BadgeNote(BadgeRule rule)

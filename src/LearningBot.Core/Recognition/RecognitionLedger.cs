@@ -24,6 +24,8 @@ public sealed record GiveRequest
     public string? Reason { get; init; }
     public string? Value { get; init; }
     public string TeamId { get; init; } = "";
+    /// <summary>A link to the recognised message for the recipient's note (Teams message actions carry one).</summary>
+    public Uri? MessageLink { get; init; }
 }
 
 /// <summary>Why a give did not land; <see cref="GiveBlock.None"/> when it did.</summary>

@@ -45,13 +45,13 @@ public sealed class RecognitionService(
                 CreatedAt = clock.GetUtcNow(),
             }, $"shoutout:{entry.Id}", cancellationToken).ConfigureAwait(false);
         }
-        await NotifyRecipientAsync(entry, giverName, cancellationToken).ConfigureAwait(false);
+        await NotifyRecipientAsync(entry, giverName, request.MessageLink, cancellationToken).ConfigureAwait(false);
         await badges.CheckAsync(request.Channel, [entry.GiverPersonId, entry.RecipientPersonId], cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
     /// <summary>Tells the recipient in their 1:1 chat, unless they turned notifications off.</summary>
-    private async Task NotifyRecipientAsync(RecognitionEntryRecord entry, string giverName, CancellationToken cancellationToken)
+    private async Task NotifyRecipientAsync(RecognitionEntryRecord entry, string giverName, Uri? messageLink, CancellationToken cancellationToken)
     {
         var preference = await db.Set<RecognitionPreferenceRecord>().AsNoTracking()
             .SingleOrDefaultAsync(p => p.PersonId == entry.RecipientPersonId, cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed class RecognitionService(
         {
             return;
         }
-        outbox.AddText($"recognition-dm:{entry.Id}", Enum.Parse<ChannelKind>(entry.Channel), entry.RecipientPersonId, RecognitionCards.RecipientNote(entry, giverName));
+        outbox.AddText($"recognition-dm:{entry.Id}", Enum.Parse<ChannelKind>(entry.Channel), entry.RecipientPersonId, RecognitionCards.RecipientNote(entry, giverName, messageLink));
         await SaveIgnoringDuplicateAsync(cancellationToken).ConfigureAwait(false);
     }
 

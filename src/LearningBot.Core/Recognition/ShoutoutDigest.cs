@@ -24,7 +24,7 @@ public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, IReadO
 /// or daily, at <see cref="RecognitionOptions.DigestTime"/> in the channel's zone. Once per channel and period (the
 /// outbox key); a digest missed by more than <see cref="LateWindow"/> (downtime) is skipped rather than posted stale.
 /// </summary>
-public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWriter outbox, TimeProvider clock, IOptions<RecognitionOptions> options)
+public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWriter outbox, BadgeAwarder badges, TimeProvider clock, IOptions<RecognitionOptions> options)
 {
     public static readonly TimeSpan LateWindow = TimeSpan.FromHours(6);
 
@@ -32,6 +32,8 @@ public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWrite
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // Before the digest, so a streak badge earned this week is in it.
+        await badges.AwardQuizStreaksAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var channels = await db.Set<LearningChannelRecord>().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var written = 0;

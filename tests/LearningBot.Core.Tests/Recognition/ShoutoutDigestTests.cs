@@ -107,6 +107,26 @@ public sealed class ShoutoutDigestTests
     }
 
     [Fact]
+    public async Task A_thirty_day_quiz_streak_earns_its_badge_when_the_digest_job_runs_and_it_is_announced_once()
+    {
+        await using var bed = await RecognitionTestBed.CreateAsync();
+        var ada = await bed.PersonAsync("Ada");
+        await bed.QueryAsync(async db =>
+        {
+            db.Add(new QuizSettingsRecord { PersonId = ada.Id, Streak = 30 });
+            return await db.SaveChangesAsync();
+        });
+
+        for (var run = 0; run < 2; run++)
+        {
+            await using var scope = bed.Scope();
+            await scope.ServiceProvider.GetRequiredService<ShoutoutDigestScheduler>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.Single(await bed.DirectMessagesAsync(ada), m => m.Contains("**30-day streak** badge", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_digest_missed_by_downtime_is_skipped_rather_than_posted_stale()
     {
         await using var bed = await RecognitionTestBed.CreateAsync();

@@ -157,6 +157,7 @@ public sealed class RecognitionEndToEndTests
         var entry = Assert.Single(await LedgerAsync(bot));
         Assert.Equal((RecognitionSource.MessageAction, "1700000000400", "the fix for the flaky build", "ownership"), (entry.Source, entry.MessageId, entry.Reason, entry.Value));
         Assert.Single(bot.Connector.Requests, r => r.RawTarget.Contains(Uri.EscapeDataString(LearningConversation), StringComparison.Ordinal) && r.Card is not null);
-        Assert.Single(bot.Connector.Requests, r => r.RawTarget.Contains("a%3Apersonal-sam", StringComparison.Ordinal) && r.Text?.Contains("the fix for the flaky build", StringComparison.Ordinal) == true);
+        var toSam = Assert.Single(bot.Connector.Requests, r => r.RawTarget.Contains("a%3Apersonal-sam", StringComparison.Ordinal) && r.Text?.Contains("the fix for the flaky build", StringComparison.Ordinal) == true);
+        Assert.Contains("[See the message](https://teams.microsoft.com/l/message/", toSam.Text, StringComparison.Ordinal);
     }
 }
