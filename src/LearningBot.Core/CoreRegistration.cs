@@ -44,7 +44,6 @@ public static class CoreRegistration
         services.AddScoped<ICommandHandler, RefresherCommand>();
         services.AddScoped<ICardActionHandler, KnowledgeCardActions>();
 
-        services.AddSingleton<ICommandHandler>(new UpcomingFeatureCommand("kudos", "recognise a colleague: kudos @name for …", "Kudos and shoutouts"));
         services.AddScoped<ICommandHandler, ExpertsCommand>();
         return services;
     }

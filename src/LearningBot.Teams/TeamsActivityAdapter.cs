@@ -14,6 +14,14 @@ namespace LearningBot.Teams;
 public static partial class TeamsActivityAdapter
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+    public const string MessageActionFetchInvoke = "composeExtension/fetchTask";
+    public const string MessageActionSubmitInvoke = "composeExtension/submitAction";
+
+    /// <summary>
+    /// The card-action verb a message action's invoke becomes: "messageAction:&lt;commandId&gt;:fetch" or ":submit". The
+    /// feature that owns the manifest command registers these verbs; the adapter knows no feature.
+    /// </summary>
+    public static string MessageActionVerb(string commandId, bool submit) => $"messageAction:{commandId}:{(submit ? "submit" : "fetch")}";
 
     /// <summary>
     /// The turns an activity stands for: none for activities LearningBot does not act on, one per reaction for
@@ -34,6 +42,7 @@ public static partial class TeamsActivityAdapter
             Timestamp = activity.Timestamp ?? now,
             TimeZone = TimeZone(activity),
             Locale = activity.Locale ?? ActivityEntities.ClientInfo(activity)?.Locale,
+            Mentions = MentionedPeople(activity),
         };
 
         switch (activity.Type)
@@ -50,7 +59,7 @@ public static partial class TeamsActivityAdapter
                         Action = new CardActionInvocation(verb.GetString()!, DataOf(value)) { CardMessageId = activity.ReplyToId },
                     }];
                 }
-                return [template with { Text = TextWithoutBotMention(activity), Mentions = PeopleMentioned(activity) }];
+                return [template with { Text = TextWithoutBotMention(activity) }];
 
             case ActivityTypes.ConversationUpdate:
                 // The bot itself among membersAdded / membersRemoved = it was added to / removed from this
@@ -157,6 +166,67 @@ public static partial class TeamsActivityAdapter
         return (turn, null);
     }
 
+    /// <summary>
+    /// A message action (composeExtension/fetchTask or submitAction with commandContext "message") as a card-action turn.
+    /// Its data: the dialog's inputs (submit), plus the message acted on — <c>messageId</c>, <c>authorAadObjectId</c>
+    /// (messagePayload.from.user.id is the Entra object id, not the 29: id), <c>authorName</c>, <c>authorIsBot</c>
+    /// (from.application), <c>messageText</c> and <c>messageLink</c>.
+    /// </summary>
+    public static (Turn? Turn, string? Error) ToMessageActionTurn(Activity activity, ReadOnlySpan<byte> body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return (null, "The invoke has no value object.");
+        }
+        var commandId = value.TryGetProperty("commandId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        if (string.IsNullOrEmpty(commandId))
+        {
+            return (null, "The message action has no commandId.");
+        }
+        var data = value.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
+            ? DataOf(d)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        if (value.TryGetProperty("messagePayload", out var payload) && payload.ValueKind == JsonValueKind.Object)
+        {
+            data["messageId"] = StringOf(payload, "id") ?? data.GetValueOrDefault("messageId", "");
+            data["messageLink"] = StringOf(payload, "linkToMessage") ?? data.GetValueOrDefault("messageLink", "");
+            if (payload.TryGetProperty("body", out var messageBody) && messageBody.ValueKind == JsonValueKind.Object)
+            {
+                data["messageText"] = HtmlTag().Replace(StringOf(messageBody, "content") ?? "", " ").Trim();
+            }
+            if (payload.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object)
+            {
+                var user = from.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? u : default;
+                var application = from.TryGetProperty("application", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
+                data["authorAadObjectId"] = user.ValueKind == JsonValueKind.Object ? StringOf(user, "id") ?? "" : "";
+                data["authorName"] = (user.ValueKind == JsonValueKind.Object ? StringOf(user, "displayName") : null)
+                    ?? (application.ValueKind == JsonValueKind.Object ? StringOf(application, "displayName") : null) ?? "";
+                data["authorIsBot"] = application.ValueKind == JsonValueKind.Object && user.ValueKind != JsonValueKind.Object ? "true" : "false";
+            }
+        }
+        var template = ToTurns(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = activity.Id,
+            Timestamp = activity.Timestamp,
+            LocalTimezone = activity.LocalTimezone,
+            From = activity.From,
+            Recipient = activity.Recipient,
+            Conversation = activity.Conversation,
+            ChannelData = activity.ChannelData,
+            Locale = activity.Locale,
+        }, body, now)[0];
+        var verb = MessageActionVerb(commandId, activity.Name == MessageActionSubmitInvoke);
+        return (template with { Kind = TurnKind.CardAction, Text = "", Action = new CardActionInvocation(verb, data) }, null);
+    }
+
+    private static string? StringOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [GeneratedRegex("<[^>]+>", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlTag();
+
     public static ConversationAddress Address(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -193,16 +263,19 @@ public static partial class TeamsActivityAdapter
         return text.Trim();
     }
 
-    /// <summary>The people a message mentions, other than the bot (§4.1), each once.</summary>
-    public static IReadOnlyList<ChannelUser> PeopleMentioned(Activity activity)
+    /// <summary>The people a message mentions, other than the bot, in order and once each (mention entities, §4.1).</summary>
+    public static IReadOnlyList<ChannelUser> MentionedPeople(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var botId = activity.Recipient?.Id;
         return [.. ActivityEntities.Mentions(activity)
             .Where(m => !string.IsNullOrEmpty(m.MentionedId) && !string.Equals(m.MentionedId, botId, StringComparison.OrdinalIgnoreCase))
             .DistinctBy(m => m.MentionedId, StringComparer.OrdinalIgnoreCase)
-            .Select(m => new ChannelUser(m.MentionedId!, m.MentionedName ?? "") { TenantId = TenantId(activity) })];
+            .Select(m => new ChannelUser(m.MentionedId!, m.MentionedName ?? "") { TenantId = TenantId(activity), IsBot = IsBotId(m.MentionedId) })];
     }
+
+    /// <summary>Bot accounts in Teams have ids starting "28:" (users "29:", §1.1).</summary>
+    internal static bool IsBotId(string? id) => id?.StartsWith("28:", StringComparison.Ordinal) == true;
 
     /// <summary>"like-tone3" and "1f44d_thumbsup-tone2" count as the base reaction (§4.2).</summary>
     internal static string WithoutSkinTone(string reaction) => SkinTone().Replace(reaction, "");
@@ -237,6 +310,7 @@ public static partial class TeamsActivityAdapter
         {
             AadObjectId = activity.From?.AadObjectId,
             TenantId = TenantId(activity),
+            IsBot = IsBotId(activity.From?.Id),
         };
 
     private static TurnConversation Conversation(Activity activity)

@@ -161,6 +161,11 @@ public sealed class TeamsMessagesEndpoint(
 
     private async Task HandleInvokeAsync(HttpContext context, Activity activity, byte[] body, CancellationToken cancellationToken)
     {
+        if (activity.Name is TeamsActivityAdapter.MessageActionFetchInvoke or TeamsActivityAdapter.MessageActionSubmitInvoke)
+        {
+            await HandleMessageActionAsync(context, activity, body, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         if (activity.Name != TeamsActivityAdapter.AdaptiveCardActionInvoke)
         {
             // §4.4: an invoke nobody handles is answered 501.
@@ -210,6 +215,77 @@ public sealed class TeamsMessagesEndpoint(
         }
         await SendMessagesAsync(activity, reply, cancellationToken).ConfigureAwait(false);
         await InvokeResponseAsync(context, response).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A message action (manifest composeExtensions, context "message"): fetchTask answers with the feature's card as a
+    /// dialog (task "continue"), submitAction with the feature's text as a task "message" (or closes the dialog when there
+    /// is nothing to say). Messages beyond the first are sent to the conversation like any reply.
+    /// </summary>
+    private async Task HandleMessageActionAsync(HttpContext context, Activity activity, byte[] body, CancellationToken cancellationToken)
+    {
+        var (turn, error) = TeamsActivityAdapter.ToMessageActionTurn(activity, body, clock.GetUtcNow());
+        if (turn is null)
+        {
+            Log.MalformedCardAction(logger, activity.Id, error!);
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Malformed message action", error!).ConfigureAwait(false);
+            return;
+        }
+        if (MissingForAnswer(activity) is { } missing)
+        {
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Activity the bot cannot answer", missing).ConfigureAwait(false);
+            return;
+        }
+        var reply = await processor.ProcessAsync(turn, TeamsActivityAdapter.Address(activity), cancellationToken).ConfigureAwait(false);
+        JsonObject response;
+        if (reply is null)
+        {
+            Log.Duplicate(logger, turn.EventId, activity.Type);
+            response = new JsonObject();
+        }
+        else
+        {
+            Log.Handled(logger, turn.EventId, activity.Type, turn.Kind.ToString(), reply.Messages.Count);
+            var first = reply.Messages.FirstOrDefault();
+            response = first switch
+            {
+                { Card: { } card } => new JsonObject
+                {
+                    ["task"] = new JsonObject
+                    {
+                        ["type"] = "continue",
+                        ["value"] = new JsonObject
+                        {
+                            ["title"] = card.Title,
+                            ["card"] = new JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = DialogCard(card) },
+                        },
+                    },
+                },
+                { Text: { } text } => new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = text } },
+                _ => new JsonObject(),
+            };
+            await SendMessagesAsync(activity, reply with { Messages = [.. reply.Messages.Skip(1)] }, cancellationToken).ConfigureAwait(false);
+        }
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(response.ToJsonString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Dialogs submit with Action.Submit (a submitAction invoke), not Universal Actions: use each button's fallback.</summary>
+    private static JsonObject DialogCard(LearningBot.Core.Cards.Card card)
+    {
+        var rendered = AdaptiveCardRenderer.Render(card);
+        if (rendered["actions"] is JsonArray actions)
+        {
+            for (var i = 0; i < actions.Count; i++)
+            {
+                if (actions[i] is JsonObject action && action["fallback"] is JsonObject fallback)
+                {
+                    actions[i] = fallback.DeepClone();
+                }
+            }
+        }
+        return rendered;
     }
 
     /// <summary>Replaces the card the person acted on (the message <c>replyToId</c> names) for everyone in the conversation.</summary>

@@ -5,6 +5,7 @@ using LearningBot.Core;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Recognition;
 using LearningBot.Data;
 using LearningBot.Slack.Inbound;
 using LearningBot.Testing.Fakes;
@@ -129,6 +130,14 @@ public sealed class SlackBotHost : IAsyncDisposable
         builder.Services.AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databasePath}" });
         builder.Services.AddLearningBotCore();
         builder.Services.AddSlackChannel(builder.Configuration);
+        // Recognition's commands are part of the product's command set; its digest job and the outbox worker are
+        // driven by the tests themselves.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LearningBot:Recognition:SchedulingEnabled"] = "false",
+            ["LearningBot:Outbox:WorkerEnabled"] = "false",
+        });
+        builder.Services.AddRecognition(builder.Configuration);
         if (!lessons)
         {
             builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();

@@ -119,6 +119,23 @@ public sealed class ActivityAdapterTests
         Assert.All(turns, t => Assert.Equal(TurnKind.Reaction, t.Kind));
     }
 
+    [Fact]
+    public void Mentioned_people_other_than_the_bot_are_carried_on_the_turn_once_each_and_bots_are_marked()
+    {
+        var turn = Single("""
+        {"type":"message","id":"m1","text":"<at>LearningBot</at> kudos <at>Sam</at> and <at>Build</at> <at>Sam</at>","from":{"id":"29:ada","name":"Ada"},
+         "recipient":{"id":"28:bot"},"conversation":{"id":"19:c","conversationType":"channel"},
+         "entities":[{"type":"mention","text":"<at>LearningBot</at>","mentioned":{"id":"28:bot","name":"LearningBot"}},
+                     {"type":"mention","text":"<at>Sam</at>","mentioned":{"id":"29:sam","name":"Sam"}},
+                     {"type":"mention","text":"<at>Build</at>","mentioned":{"id":"28:build","name":"Build"}},
+                     {"type":"mention","text":"<at>Sam</at>","mentioned":{"id":"29:sam","name":"Sam"}}]}
+        """);
+
+        Assert.Equal([("29:sam", "Sam", false), ("28:build", "Build", true)], turn.Mentions.Select(m => (m.Id, m.Name, m.IsBot)));
+        Assert.Equal("kudos <at>Sam</at> and <at>Build</at> <at>Sam</at>", turn.Text);
+        Assert.False(turn.From.IsBot);
+    }
+
     [Theory]
     [InlineData("add", TurnKind.Installed)]
     [InlineData("add-upgrade", TurnKind.Installed)]

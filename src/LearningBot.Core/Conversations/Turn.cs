@@ -16,7 +16,7 @@ public sealed record Turn
     public Guid PersonId { get; init; }
     /// <summary>Message text with mentions of the bot removed.</summary>
     public string Text { get; init; } = "";
-    /// <summary>People mentioned in the message, other than the bot (Teams mention entities, Slack &lt;@U…&gt;).</summary>
+    /// <summary>People mentioned in the message other than the bot, in order (Teams mention entities, Slack &lt;@U…&gt;).</summary>
     public IReadOnlyList<ChannelUser> Mentions { get; init; } = [];
     public CardActionInvocation? Action { get; init; }
     public ReactionChange? Reaction { get; init; }
@@ -58,6 +58,8 @@ public sealed record ChannelUser(string Id, string Name)
     /// <summary>Entra object id (Teams) when known.</summary>
     public string? AadObjectId { get; init; }
     public string? TenantId { get; init; }
+    /// <summary>True for a bot account (Teams 28: ids, the Slack bot user): bots neither give nor receive recognition.</summary>
+    public bool IsBot { get; init; }
 }
 
 public sealed record TurnConversation(string Id, ConversationType Type)
@@ -77,4 +79,7 @@ public sealed record ReactionChange(string Reaction, bool Added)
 {
     /// <summary>Channel id of the message that got the reaction.</summary>
     public required string MessageId { get; init; }
+
+    /// <summary>Who wrote the message that got the reaction, when the channel says (Slack item_user); null in Teams, which only reports reactions on the bot's own posts.</summary>
+    public ChannelUser? MessageAuthor { get; init; }
 }

@@ -112,7 +112,7 @@ public sealed partial class SlackEventProcessor(
         var channel = e.GetString("channel") ?? "";
         var turn = await TurnAsync(eventId, TurnKind.Message, auth, user, channel, conversationType, e.GetString("ts"), cancellationToken).ConfigureAwait(false);
         var text = e.GetString("text") ?? "";
-        turn = turn with { Text = StripMentions(text, auth.BotUserId), Mentions = PeopleMentioned(text, auth.BotUserId) };
+        turn = turn with { Text = StripMentions(text, auth.BotUserId), Mentions = await WithProfilesAsync(MentionsIn(text, auth.BotUserId), auth, cancellationToken).ConfigureAwait(false) };
         var reply = await turns.ProcessAsync(turn, Address(auth), cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
@@ -136,7 +136,11 @@ public sealed partial class SlackEventProcessor(
             return;
         }
         var turn = await TurnAsync(eventId, TurnKind.Reaction, auth, user, channel, ConversationTypeOf(channel, null), null, cancellationToken).ConfigureAwait(false);
-        turn = turn with { Reaction = new ReactionChange(BaseReaction(e.GetString("reaction") ?? ""), added) { MessageId = ts } };
+        // item_user: who wrote the message that got the reaction (§2.3); absent for some bot and file messages.
+        var author = e.GetString("item_user") is { Length: > 0 } itemUser
+            ? (await WithProfilesAsync([new ChannelUser(itemUser, "") { IsBot = itemUser == auth.BotUserId }], auth, cancellationToken).ConfigureAwait(false))[0]
+            : null;
+        turn = turn with { Reaction = new ReactionChange(BaseReaction(e.GetString("reaction") ?? ""), added) { MessageId = ts, MessageAuthor = author } };
         var reply = await turns.ProcessAsync(turn, Address(auth), cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
@@ -194,12 +198,29 @@ public sealed partial class SlackEventProcessor(
             Channel = ChannelKind.Slack,
             EventId = eventId,
             Kind = kind,
-            From = new ChannelUser(user, profile?.Name ?? "") { TenantId = auth.TeamId },
+            From = new ChannelUser(user, profile?.Name ?? "") { TenantId = auth.TeamId, IsBot = profile?.IsBot == true },
             Conversation = new TurnConversation(channel, conversationType) { TeamId = auth.TeamId, TenantId = auth.EnterpriseId },
             Timestamp = ParseTs(ts) ?? clock.GetUtcNow(),
             TimeZone = profile?.TimeZone,
             Locale = profile?.Locale,
         };
+    }
+
+    /// <summary>Names and bot flags of mentioned people from users.info (cached), so recognition can name them and refuse bots.</summary>
+    internal async Task<IReadOnlyList<ChannelUser>> WithProfilesAsync(IReadOnlyList<ChannelUser> people, SlackAuthorization auth, CancellationToken cancellationToken)
+    {
+        var known = new List<ChannelUser>(people.Count);
+        foreach (var person in people)
+        {
+            var profile = person.IsBot ? null : await users.FindAsync(api, auth, person.Id, cancellationToken).ConfigureAwait(false);
+            known.Add(person with
+            {
+                Name = profile?.Name is { Length: > 0 } name ? name : person.Name,
+                TenantId = auth.TeamId,
+                IsBot = person.IsBot || profile?.IsBot == true,
+            });
+        }
+        return known;
     }
 
     internal ConversationAddress Address(SlackAuthorization auth) =>
@@ -222,12 +243,18 @@ public sealed partial class SlackEventProcessor(
     public static string StripMentions(string text, string botUserId) =>
         WhiteSpace().Replace(text.Replace($"<@{botUserId}>", " ", StringComparison.Ordinal), " ").Trim();
 
-    /// <summary>People mentioned as &lt;@U…&gt; or &lt;@U…|name&gt; (§2.3; slash commands with should_escape), other than the bot, each once.</summary>
-    public static IReadOnlyList<ChannelUser> PeopleMentioned(string text, string botUserId) =>
-        [.. UserMention().Matches(text ?? "")
-            .Select(m => new ChannelUser(m.Groups["id"].Value, m.Groups["name"].Value))
+    /// <summary>People mentioned as &lt;@U…&gt; or &lt;@U…|name&gt; (slash commands with should_escape), other than the bot, once each.</summary>
+    public static IReadOnlyList<ChannelUser> MentionsIn(string text, string botUserId)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. UserMention().Matches(text)
+            .Select(m => new ChannelUser(m.Groups["id"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : "") { IsBot = m.Groups["id"].Value == botUserId })
             .Where(u => u.Id != botUserId)
             .DistinctBy(u => u.Id, StringComparer.Ordinal)];
+    }
+
+    [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]+)(?:\|(?<name>[^>]*))?>", RegexOptions.CultureInvariant)]
+    private static partial Regex UserMention();
 
     /// <summary>"wave::skin-tone-2" → "wave" (§2.3: skin tones arrive as a suffix).</summary>
     public static string BaseReaction(string reaction)
@@ -243,9 +270,6 @@ public sealed partial class SlackEventProcessor(
         ts is not null && decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
             : null;
-
-    [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]+)(\|(?<name>[^>]*))?>")]
-    private static partial Regex UserMention();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex WhiteSpace();

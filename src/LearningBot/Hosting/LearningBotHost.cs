@@ -6,6 +6,7 @@ using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Quizzes;
+using LearningBot.Core.Recognition;
 using LearningBot.Data;
 using LearningBot.Slack;
 using LearningBot.Teams;
@@ -38,6 +39,7 @@ public static partial class LearningBotHost
         builder.Services.AddQuizzes(builder.Configuration);
         builder.Services.AddDebriefs(builder.Configuration);
         builder.Services.AddCircles(builder.Configuration);
+        builder.Services.AddRecognition(builder.Configuration);
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")

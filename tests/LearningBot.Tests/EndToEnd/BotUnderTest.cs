@@ -69,6 +69,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["LearningBot:Quizzes:SchedulingEnabled"] = "false",
             ["LearningBot:Debriefs:SchedulingEnabled"] = "false",
             ["LearningBot:Circles:SchedulingEnabled"] = "false",
+            ["LearningBot:Recognition:SchedulingEnabled"] = "false",
             ["LearningBot:Outbox:WorkerEnabled"] = "false",
         }), services => services.AddHttpClient(BotFrameworkTokenProvider.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler));

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.Core.Outbox;
+using LearningBot.Data.Recognition;
+using LearningBot.Testing.Fakes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningBot.Slack.Tests;
+
+/// <summary>Recognition through the Slack adapter: signed events and slash commands in, Web API calls out to a fake Slack.</summary>
+public sealed class RecognitionTests : IAsyncLifetime
+{
+    private const string Sam = "U456SAM";
+    private FakeSlackApi _slack = null!;
+    private SlackBotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlackApi.StartAsync();
+        _bot = await SlackBotHost.StartAsync(_slack);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    private static JsonObject Reaction(string type, string user, string itemUser, string ts, string reaction = "mortar_board::skin-tone-2") => new()
+    {
+        ["type"] = type,
+        ["user"] = user,
+        ["reaction"] = reaction,
+        ["item_user"] = itemUser,
+        ["item"] = new JsonObject { ["type"] = "message", ["channel"] = SlackPayloads.Channel, ["ts"] = ts },
+        ["event_ts"] = "1700000000.000900",
+    };
+
+    private Task<List<RecognitionEntryRecord>> LedgerAsync() =>
+        _bot.WithDbAsync(db => db.Set<RecognitionEntryRecord>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+
+    [Fact]
+    public async Task The_same_reaction_event_delivered_three_times_counts_once()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-react-1"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await _bot.ProcessedAsync();
+        }
+
+        var entry = Assert.Single(await LedgerAsync());
+        Assert.Equal((RecognitionSource.Reaction, "1700000000.000400", 1), (entry.Source, entry.MessageId, entry.Points));
+        var people = await _bot.WithDbAsync(db => db.ChannelAccounts.Where(a => a.Id > 0).ToDictionaryAsync(a => a.ExternalId, a => a.PersonId));
+        Assert.Equal((people[SlackPayloads.UserId], people[Sam]), (entry.GiverPersonId, entry.RecipientPersonId));
+    }
+
+    [Fact]
+    public async Task Removing_the_reaction_takes_the_recognition_back_as_a_new_ledger_entry()
+    {
+        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-add"));
+        await _bot.ProcessedAsync();
+        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_removed", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-remove"));
+        await _bot.ProcessedAsync();
+
+        var ledger = await LedgerAsync();
+        Assert.Equal([1, -1], ledger.Select(e => e.Points));
+        Assert.Equal(ledger[0].Id, ledger[1].ReversesEntryId);
+    }
+
+    [Fact]
+    public async Task Recognising_your_own_message_is_refused_with_an_ephemeral_note_only_you_see()
+    {
+        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, SlackPayloads.UserId, "1700000000.000400"), eventId: "Ev-self"));
+        await _bot.ProcessedAsync();
+
+        Assert.Empty(await LedgerAsync());
+        var note = Assert.Single(_slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal(SlackPayloads.UserId, note.Body.GetProperty("user").GetString());
+        Assert.Contains("can't recognise yourself", note.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slash_kudos_lands_once_and_the_recipient_is_told_in_their_dm()
+    {
+        // Sam has talked to the bot, so the bot has a DM with Sam to write into.
+        await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hello", user: Sam), eventId: "Ev-sam-hello"));
+        await _bot.ProcessedAsync();
+        var form = SlackPayloads.Command("/kudos", $"<@{Sam}|sam> for the clear demo #teamwork", _slack.ResponseUrl());
+
+        using var first = await _bot.PostCommandAsync(form);
+        using var again = await _bot.PostCommandAsync(form); // the same trigger redelivered
+        await _bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+
+        using var body = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
+        Assert.Contains("recorded", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var entry = Assert.Single(await LedgerAsync());
+        Assert.Equal(("the clear demo", "teamwork", RecognitionSource.Command), (entry.Reason, entry.Value, entry.Source));
+        var dm = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.Body.GetProperty("channel").GetString() == SlackPayloads.DmChannel
+            && c.Body.GetRawText().Contains("the clear demo", StringComparison.Ordinal));
+        Assert.Contains("recognised you", dm.Body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reaction_on_the_bots_learning_share_recognises_the_sharer()
+    {
+        using (await _bot.PostCommandAsync(SlackPayloads.Command("/learning", "channel here", _slack.ResponseUrl())))
+        {
+        }
+        var share = SlackPayloads.Command("/share", "read the tests before the code", _slack.ResponseUrl());
+        share["user_id"] = Sam;
+        share["trigger_id"] = "trigger-share";
+        using (await _bot.PostCommandAsync(share))
+        {
+        }
+        await _bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        var post = await _bot.WithDbAsync(db => db.Set<RecognitionPostRecord>().SingleAsync());
+        Assert.NotNull(post.MessageId);
+
+        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, FakeSlackApi.BotUserId, post.MessageId, "heart"), eventId: "Ev-share-react"));
+        await _bot.ProcessedAsync();
+
+        var entry = Assert.Single(await LedgerAsync());
+        Assert.Equal((RecognitionSource.ShareReaction, post.SubjectPersonId, post.Id), (entry.Source, entry.RecipientPersonId, entry.PostId));
+    }
+
+    [Fact]
+    public void Mentions_in_slack_text_are_read_with_or_without_a_name_and_the_bot_is_left_out() =>
+        Assert.Equal(
+            [("U456SAM", "sam"), ("W789KIM", "")],
+            Inbound.SlackEventProcessor.MentionsIn($"<@{FakeSlackApi.BotUserId}> kudos <@U456SAM|sam> and <@W789KIM> <@U456SAM>", FakeSlackApi.BotUserId).Select(m => (m.Id, m.Name)));
+}
