@@ -50,6 +50,8 @@ public sealed class CirclesAndDebriefsSlackTests : IAsyncLifetime
     [Fact]
     public async Task Slash_debrief_with_escaped_mentions_starts_a_debrief_for_those_people()
     {
+        _slack.Users["U0LINUS"] = "linus";
+        _slack.Users["U0GRACE"] = "grace";
         using var response = await _bot.PostCommandAsync(SlackPayloads.Command("/debrief", "Apollo <@U0LINUS|linus> <@U0GRACE|grace> by 2099-01-15", _slack.ResponseUrl()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

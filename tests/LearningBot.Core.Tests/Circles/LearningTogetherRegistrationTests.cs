@@ -18,7 +18,7 @@ public sealed class LearningTogetherRegistrationTests
 
         var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
 
-        Assert.Equal(["help", "refresher", "kudos", "experts", "quiz", "debrief", "circle"], router.Commands.Select(c => c.Name));
+        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle"], router.Commands.Select(c => c.Name));
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, JsonObject Body, int? RetryAfter)>> _planned = new(StringComparer.Ordinal);
+
+    /// <summary>Names users.info gives for known user ids; any other id is Ada Lovelace.</summary>
+    public ConcurrentDictionary<string, string> Users { get; } = new(StringComparer.Ordinal);
     private readonly System.Threading.Channels.Channel<FakeSocket> _sockets = System.Threading.Channels.Channel.CreateUnbounded<FakeSocket>();
     private int _ts;
 
@@ -129,18 +132,31 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.postMessage" => new JsonObject { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = ts },
             "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = ts },
             "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D-OPENED" } },
-            "users.info" => new JsonObject
-            {
-                ["ok"] = true,
-                ["user"] = new JsonObject
+            "users.info" => Users.TryGetValue(call.Arg("user") ?? "", out var known)
+                ? new JsonObject
                 {
-                    ["id"] = call.Arg("user"),
-                    ["name"] = "ada",
-                    ["real_name"] = "Ada Lovelace",
-                    ["tz"] = "Europe/London",
-                    ["profile"] = new JsonObject { ["display_name"] = "Ada" },
+                    ["ok"] = true,
+                    ["user"] = new JsonObject
+                    {
+                        ["id"] = call.Arg("user"),
+                        ["name"] = known,
+                        ["real_name"] = known,
+                        ["tz"] = "Europe/London",
+                        ["profile"] = new JsonObject { ["display_name"] = known },
+                    },
+                }
+                : new JsonObject
+                {
+                    ["ok"] = true,
+                    ["user"] = new JsonObject
+                    {
+                        ["id"] = call.Arg("user"),
+                        ["name"] = "ada",
+                        ["real_name"] = "Ada Lovelace",
+                        ["tz"] = "Europe/London",
+                        ["profile"] = new JsonObject { ["display_name"] = "Ada" },
+                    },
                 },
-            },
             "auth.test" => new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["bot_id"] = "BBOT", ["team_id"] = TeamId },
             "apps.connections.open" => new JsonObject { ["ok"] = true, ["url"] = new Uri(BaseAddress, "socket").ToString().Replace("http://", "ws://", StringComparison.Ordinal) },
             "oauth.v2.access" => call.Form.GetValueOrDefault("code") == "good-code"
