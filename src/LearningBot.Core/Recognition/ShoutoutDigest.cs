@@ -6,6 +6,7 @@ using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Quizzes;
 using LearningBot.Data;
+using LearningBot.Data.Debriefs;
 using LearningBot.Data.Outbox;
 using LearningBot.Data.People;
 using LearningBot.Data.Quizzes;
@@ -97,6 +98,9 @@ public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxCom
     public const string DigestKind = "recognition-digest";
     /// <summary>Quiz streaks from this length are celebrated.</summary>
     public const int StreakWorthCelebrating = 5;
+
+    /// <summary>FSRS stability (days until predicted recall falls to 90%) from which a quizzed lesson counts as mastered.</summary>
+    public const double MasteredStabilityDays = 21;
     private const int MaxLines = 20;
 
     public string Kind => DigestKind;
@@ -137,6 +141,28 @@ public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxCom
         var streaks = (await db.Set<QuizSettingsRecord>().AsNoTracking().Where(s => s.Streak >= StreakWorthCelebrating)
                 .Select(s => new { s.PersonId, s.Streak }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(s => teamPeople.Contains(s.PersonId)).OrderByDescending(s => s.Streak).ToList();
+        // Lessons mastered this week: every question of the lesson a learner has been quizzed on holds its predicted
+        // recall at 90% or more for three weeks (FSRS stability), and the last of them was reviewed this week.
+        var mastered = (await db.Set<QuizCardRecord>().AsNoTracking().Where(c => c.Reps > 0)
+                .Select(c => new { c.PersonId, c.LessonId, c.Stability, c.LastReview }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(c => teamPeople.Contains(c.PersonId))
+            .GroupBy(c => (c.PersonId, c.LessonId))
+            .Where(g => g.All(c => c.Stability >= MasteredStabilityDays) && g.Max(c => c.LastReview) is { } last && last >= period.From && last < period.To)
+            .Select(g => g.Key)
+            .OrderBy(k => k.LessonId, StringComparer.Ordinal)
+            .ToList();
+        var masteredIds = mastered.Select(m => m.LessonId).Distinct().ToList();
+        var lessonTitles = await db.Lessons.AsNoTracking().Where(l => masteredIds.Contains(l.Id))
+            .ToDictionaryAsync(l => l.Id, l => l.Title, cancellationToken).ConfigureAwait(false);
+        // Lessons that debriefs published this week, from the people of this team (or anyone, for an org-wide digest).
+        var debriefLessons = (await db.Set<DebriefLessonRecord>().AsNoTracking().Where(l => l.Status == DebriefLessonStatus.Published)
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(l => l.DecidedAt >= period.From && l.DecidedAt < period.To && (orgWide || teamPeople.Contains(l.AuthorPersonId)))
+            .OrderBy(l => l.DecidedAt).ToList();
+        foreach (var author in debriefLessons.Select(l => l.AuthorPersonId))
+        {
+            teamPeople.Add(author);
+        }
         var badges = (await db.Set<BadgeAwardRecord>().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(b => b.AwardedAt >= period.From && b.AwardedAt < period.To && teamPeople.Contains(b.PersonId)).OrderBy(b => b.AwardedAt).ThenBy(b => b.Id).ToList();
 
@@ -146,7 +172,7 @@ public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxCom
         string Name(Guid id) => RecognitionCards.NameOr(names.GetValueOrDefault(id));
 
         var body = new List<CardElement>();
-        if (recognitions.Count == 0 && shares.Count == 0 && streaks.Count == 0 && badges.Count == 0)
+        if (recognitions.Count == 0 && shares.Count == 0 && streaks.Count == 0 && badges.Count == 0 && mastered.Count == 0 && debriefLessons.Count == 0)
         {
             body.Add(new TextElement("A quiet week for shoutouts — the first one of next week could be yours. React with 🎓 to a colleague's message, type **kudos @name for …**, or **share** something you learned."));
             return new Card { Title = "🎉 This week in learning", Body = body };
@@ -166,6 +192,16 @@ public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxCom
         {
             body.Add(new HeadingElement("Quiz streaks"));
             body.Add(new TextElement(Lines(streaks.Select(s => $"🔥 **{Name(s.PersonId)}** — {s.Streak.ToString(CultureInfo.InvariantCulture)} daily quizzes in a row"))));
+        }
+        if (mastered.Count > 0)
+        {
+            body.Add(new HeadingElement("Lessons mastered"));
+            body.Add(new TextElement(Lines(mastered.Select(m => $"🧠 **{Name(m.PersonId)}** — {lessonTitles.GetValueOrDefault(m.LessonId, m.LessonId)}"))));
+        }
+        if (debriefLessons.Count > 0)
+        {
+            body.Add(new HeadingElement("New lessons from debriefs"));
+            body.Add(new TextElement(Lines(debriefLessons.Select(l => $"📘 **{Name(l.AuthorPersonId)}**: {Shorten(l.Text)}"))));
         }
         if (badges.Count > 0)
         {

@@ -1,3 +1,4 @@
+using LearningBot.Data.Debriefs;
 using System.Text.Json;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
@@ -147,6 +148,40 @@ public sealed class ShoutoutDigestTests
     public void The_last_scheduled_digest_moment_is_found_in_local_time(string local, string cadence, string expected) =>
         Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
             ShoutoutDigestScheduler.LastScheduled(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture), new RecognitionOptions { DigestCadence = Enum.Parse<DigestCadence>(cadence) }));
+
+    [Fact]
+    public async Task The_digest_celebrates_lessons_mastered_and_debrief_lessons_published_that_week_only()
+    {
+        await using var bed = await RecognitionTestBed.CreateAsync();
+        var ada = await bed.PersonAsync("Ada");
+        var sam = await bed.PersonAsync("Sam");
+        var from = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
+        await bed.QueryAsync(async db =>
+        {
+            // Ada: both questions of one lesson now hold for weeks, the last reviewed this week → mastered.
+            db.Add(new QuizCardRecord { PersonId = ada.Id, QuestionId = "okr-q1", LessonId = "coaching-okr-goals", State = 2, Stability = 40, Reps = 3, LastReview = from.AddDays(-20) });
+            db.Add(new QuizCardRecord { PersonId = ada.Id, QuestionId = "okr-q2", LessonId = "coaching-okr-goals", State = 2, Stability = 25, Reps = 3, LastReview = from.AddDays(2) });
+            // Ada: reviewed this week but still fragile → not mastered. Sam: strong, but reviewed a month ago → not this week's news.
+            db.Add(new QuizCardRecord { PersonId = ada.Id, QuestionId = "sbi-q1", LessonId = "feedback-sbi", State = 2, Stability = 4, Reps = 1, LastReview = from.AddDays(1) });
+            db.Add(new QuizCardRecord { PersonId = sam.Id, QuestionId = "sbi-q2", LessonId = "feedback-sbi", State = 2, Stability = 60, Reps = 4, LastReview = from.AddDays(-30) });
+            var debrief = new DebriefRecord { Id = Guid.NewGuid(), StartEventId = "e1", Project = "Apollo", Template = "standard", ManagerPersonId = ada.Id, Channel = "Teams", CreatedAt = from.AddDays(-10), Deadline = from };
+            db.Add(debrief);
+            db.Add(new DebriefLessonRecord { DebriefId = debrief.Id, AuthorPersonId = sam.Id, Text = "Agree the definition of done before the first sprint", Status = DebriefLessonStatus.Published, DecidedAt = from.AddDays(3) });
+            db.Add(new DebriefLessonRecord { DebriefId = debrief.Id, AuthorPersonId = sam.Id, Ordinal = 1, Text = "An old lesson", Status = DebriefLessonStatus.Published, DecidedAt = from.AddDays(-3) });
+            return await db.SaveChangesAsync();
+        });
+
+        await using var scope = bed.Scope();
+        var composer = scope.ServiceProvider.GetServices<IOutboxComposer>().OfType<ShoutoutDigestComposer>().Single();
+        var card = await composer.ComposeAsync(ChannelKind.Teams, new DigestPeriod(from, from.AddDays(7), [""], []), CancellationToken.None);
+
+        var lines = card.Body.OfType<TextElement>().SelectMany(t => t.Text.Split('\n')).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+        [
+            "- 🧠 **Ada** — coaching-okr-goals",
+            "- 📘 **Sam**: Agree the definition of done before the first sprint",
+        ], lines);
+    }
 
     private static async Task<Card> ComposeAsync(RecognitionTestBed bed, OutboxMessageRecord digest)
     {
