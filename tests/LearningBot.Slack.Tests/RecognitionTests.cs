@@ -83,6 +83,21 @@ public sealed class RecognitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_recognition_by_reaction_tells_the_author_in_their_dm_with_a_link_to_the_message()
+    {
+        await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hello", user: Sam), eventId: "Ev-sam-hi"));
+        await _bot.ProcessedAsync();
+
+        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-react-link"));
+        await _bot.ProcessedAsync();
+        await _bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+
+        var dm = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.Body.GetProperty("channel").GetString() == SlackPayloads.DmChannel
+            && c.Body.GetRawText().Contains("reacted to your message", StringComparison.Ordinal));
+        Assert.Contains($"https://fake-workspace.slack.com/archives/{SlackPayloads.Channel}/p1700000000000400", dm.Body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Slash_kudos_lands_once_and_the_recipient_is_told_in_their_dm()
     {
         // Sam has talked to the bot, so the bot has a DM with Sam to write into.

@@ -82,4 +82,7 @@ public sealed record ReactionChange(string Reaction, bool Added)
 
     /// <summary>Who wrote the message that got the reaction, when the channel says (Slack item_user); null in Teams, which only reports reactions on the bot's own posts.</summary>
     public ChannelUser? MessageAuthor { get; init; }
+
+    /// <summary>A link to the message that got the reaction, when the channel gives one (Slack chat.getPermalink).</summary>
+    public Uri? MessageLink { get; init; }
 }

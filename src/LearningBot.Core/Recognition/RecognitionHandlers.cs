@@ -204,6 +204,7 @@ public sealed class RecognitionReactionHandler(
                 RecipientPersonId = author.IsBot ? Guid.Empty : await people.ResolveAsync(turn.Channel, author, null, null, cancellationToken).ConfigureAwait(false),
                 RecipientIsBot = author.IsBot,
                 Source = RecognitionSource.Reaction, MessageId = reaction.MessageId, TeamId = turn.Conversation.TeamId ?? "",
+                MessageLink = reaction.MessageLink,
             };
             recipientName = author.Name;
         }

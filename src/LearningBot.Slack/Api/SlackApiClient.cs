@@ -77,6 +77,13 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
     public Task PublishViewAsync(string token, string userId, JsonObject view, CancellationToken cancellationToken) =>
         CallJsonAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);
 
+    /// <summary>A permanent https link to a message (chat.getPermalink), or null when Slack gives none.</summary>
+    public async Task<Uri?> GetPermalinkAsync(string token, string channel, string messageTs, CancellationToken cancellationToken)
+    {
+        var result = await CallFormAsync("chat.getPermalink", Bearer(token), [new("channel", channel), new("message_ts", messageTs)], cancellationToken).ConfigureAwait(false);
+        return Uri.TryCreate(result.GetString("permalink"), UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps ? link : null;
+    }
+
     public Task AddReactionAsync(string token, string channel, string ts, string name, CancellationToken cancellationToken) =>
         CallJsonAsync("reactions.add", token, new JsonObject { ["channel"] = channel, ["timestamp"] = ts, ["name"] = name }, cancellationToken);
 

@@ -140,7 +140,7 @@ public sealed partial class SlackEventProcessor(
         var author = e.GetString("item_user") is { Length: > 0 } itemUser
             ? (await WithProfilesAsync([new ChannelUser(itemUser, "") { IsBot = itemUser == auth.BotUserId }], auth, cancellationToken).ConfigureAwait(false))[0]
             : null;
-        turn = turn with { Reaction = new ReactionChange(BaseReaction(e.GetString("reaction") ?? ""), added) { MessageId = ts, MessageAuthor = author } };
+        turn = turn with { Reaction = new ReactionChange(BaseReaction(e.GetString("reaction") ?? ""), added) { MessageId = ts, MessageAuthor = author, MessageLink = added && author is not null ? await PermalinkAsync(auth, channel, ts, cancellationToken).ConfigureAwait(false) : null } };
         var reply = await turns.ProcessAsync(turn, Address(auth), cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
@@ -265,6 +265,19 @@ public sealed partial class SlackEventProcessor(
 
     private static bool RevokesBotToken(JsonElement e) =>
         e.GetObject("tokens") is { } tokens && tokens.TryGetProperty("bot", out var bot) && bot.ValueKind == JsonValueKind.Array && bot.GetArrayLength() > 0;
+
+    /// <summary>The link the recipient's note points to; a recognition never fails for want of it.</summary>
+    private async Task<Uri?> PermalinkAsync(SlackAuthorization auth, string channel, string ts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetPermalinkAsync(auth.BotToken, channel, ts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException)
+        {
+            return null;
+        }
+    }
 
     private static DateTimeOffset? ParseTs(string? ts) =>
         ts is not null && decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
