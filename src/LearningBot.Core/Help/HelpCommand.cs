@@ -27,16 +27,3 @@ public sealed class WelcomeHandler(ConversationReferenceStore conversations) : I
         return first ? Reply.WithCard(HelpCards.Welcome(turn.Conversation.Type != ConversationType.Personal)) : Reply.None;
     }
 }
-
-/// <summary>
-/// Commands whose features are not in this release yet. They are listed in the Teams command menu and the Slack
-/// app, so each answers honestly instead of falling through to search.
-/// </summary>
-public sealed class UpcomingFeatureCommand(string name, string description, string feature) : ICommandHandler
-{
-    public string Name => name;
-    public string Description => $"{description} (coming soon)";
-
-    public Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken) =>
-        Task.FromResult(Reply.WithText($"{feature} are not switched on in this LearningBot yet. Meanwhile, ask me a question or type **help**."));
-}
