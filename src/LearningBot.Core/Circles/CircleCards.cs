@@ -97,6 +97,23 @@ public static class CircleCards
         return new Card { Title = $"{circle.Name} — round {round.Number}", Subtitle = circle.Topic, Body = body };
     }
 
+    /// <summary>The form "circle create" shows when typed on its own; members join afterwards with "circle join".</summary>
+    public static Card CreateForm() => new()
+    {
+        Title = "Start a peer learning circle",
+        Subtitle = "A small group that meets regularly to share what they learn and where they're stuck.",
+        Body =
+        [
+            new TextInputElement("name", "Name") { Required = true, MaxLength = 100, Placeholder = "e.g. Design Crit" },
+            new TextInputElement("topic", "Topic") { Required = true, MaxLength = 300, Placeholder = "e.g. accessible forms" },
+            new TextInputElement("cadence", "How often: weekly, biweekly or monthly") { Required = true, MaxLength = 20, Value = "weekly" },
+            new TextInputElement("day", "Day") { Required = true, MaxLength = 20, Value = "Tuesday" },
+            new TextInputElement("time", "Time (24-hour, your time zone)") { Required = true, MaxLength = 5, Value = "10:00" },
+            new TextElement("Colleagues join with **circle join <name>** — or name them when creating by command: **circle create <name> about <topic> @people weekly Tuesday 10:00**.") { Subtle = true },
+        ],
+        Actions = [CardAction.Submit("Create circle", CircleVerbs.Create, primary: true)],
+    };
+
     public static Card Created(CircleRecord circle, IReadOnlyList<string> members) => new()
     {
         Title = $"Circle created: {circle?.Name}",

@@ -17,6 +17,8 @@ public sealed class CircleCommand(CircleService circles) : ICommandHandler
         var rest = parts.Length > 1 ? MentionText.Strip(parts[1]) : "";
         return verb switch
         {
+            "create" or "new" or "start" when parts.Length == 1 && turn.Conversation.Type != ConversationType.Personal =>
+                Task.FromResult(Reply.WithCard(CircleCards.CreateForm())),
             "create" or "new" or "start" => circles.CreateAsync(turn, parts.Length > 1 ? parts[1] : "", cancellationToken),
             "join" => circles.JoinAsync(turn, rest.Trim('"'), cancellationToken),
             "leave" or "skip" or "pause" or "resume" => circles.ChangeMembershipAsync(turn, verb, rest.Trim('"'), cancellationToken),
@@ -25,11 +27,25 @@ public sealed class CircleCommand(CircleService circles) : ICommandHandler
     }
 }
 
-/// <summary>The check-in card's button.</summary>
+/// <summary>The check-in card's button, and the create form's.</summary>
 public sealed class CircleCardActions(CircleService circles) : ICardActionHandler
 {
-    public IReadOnlyCollection<string> Verbs { get; } = [CircleVerbs.CheckIn];
+    public IReadOnlyCollection<string> Verbs { get; } = [CircleVerbs.CheckIn, CircleVerbs.Create];
 
-    public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken) =>
-        circles.CheckInAsync(turn, action, cancellationToken);
+    public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Verb != CircleVerbs.Create)
+        {
+            return circles.CheckInAsync(turn, action, cancellationToken);
+        }
+        string Field(string id) => action.Data.GetValueOrDefault(id)?.Trim() ?? "";
+        var missing = new[] { "name", "topic", "cadence", "day", "time" }.Where(f => Field(f).Length == 0).ToList();
+        if (missing.Count > 0)
+        {
+            return Task.FromResult(Reply.WithText($"Please fill in {string.Join(", ", missing)} — then press **Create circle** again."));
+        }
+        // The form says the same as the command, so both share one set of rules and messages.
+        return circles.CreateAsync(turn, $"{Field("name")} about {Field("topic")} {Field("cadence")} {Field("day")} {Field("time")}", cancellationToken);
+    }
 }

@@ -106,6 +106,27 @@ public sealed class CircleTests
     }
 
     [Fact]
+    public async Task Circle_create_on_its_own_shows_a_form_whose_submission_creates_the_circle_once()
+    {
+        await using var bed = await DebriefTestBed.CreateAsync(features: (s, c) => s.AddCircles(c));
+        var grace = await bed.PersonAsync("Grace");
+
+        var form = Assert.Single((await bed.SayAsync(grace, "circle create", conversation: GroupChat)).Messages).Card!;
+        Assert.Equal(["name", "topic", "cadence", "day", "time"], form.Body.OfType<TextInputElement>().Select(i => i.Id));
+        var create = form.Actions.Single();
+
+        var incomplete = await bed.PressAsync(grace, create, new Dictionary<string, string> { ["name"] = "Design Crit" }, GroupChat);
+        Assert.Contains("Please fill in topic", Assert.Single(incomplete.Messages).Text, StringComparison.Ordinal);
+        var inputs = new Dictionary<string, string> { ["name"] = "Design Crit", ["topic"] = "accessible forms", ["cadence"] = "weekly", ["day"] = "Thursday", ["time"] = "10:00" };
+        var created = await bed.PressAsync(grace, create, inputs, GroupChat);
+        var again = await bed.PressAsync(grace, create, inputs, GroupChat);
+
+        Assert.Equal("Circle created: Design Crit", Assert.Single(created.Messages).Card!.Title);
+        Assert.Contains("already a circle called", Assert.Single(again.Messages).Text, StringComparison.Ordinal);
+        Assert.Equal(1, await bed.QueryAsync(db => db.Set<CircleRecord>().CountAsync()));
+    }
+
+    [Fact]
     public async Task A_double_clicked_check_in_counts_once_and_an_empty_one_gets_a_helpful_error()
     {
         var (bed, _, ada, _) = await CircleAsync();

@@ -110,7 +110,7 @@ public sealed class DebriefTestBed : IAsyncDisposable
         });
 
     /// <summary>Presses a button with the card's inputs filled in, as Action.Execute merges them into the data.</summary>
-    public Task<Reply> PressAsync(Guid person, CardAction button, IReadOnlyDictionary<string, string>? inputs = null)
+    public Task<Reply> PressAsync(Guid person, CardAction button, IReadOnlyDictionary<string, string>? inputs = null, TurnConversation? conversation = null)
     {
         var data = new Dictionary<string, string>(button.Data);
         foreach (var input in inputs ?? new Dictionary<string, string>())
@@ -123,7 +123,7 @@ public sealed class DebriefTestBed : IAsyncDisposable
             EventId = Guid.NewGuid().ToString(),
             Kind = TurnKind.CardAction,
             From = Mention(_accounts[person]),
-            Conversation = new TurnConversation($"a:{person:N}", ConversationType.Personal),
+            Conversation = conversation ?? new TurnConversation($"a:{person:N}", ConversationType.Personal),
             PersonId = person,
             Action = new CardActionInvocation(button.Verb!, data),
             Timestamp = Clock.GetUtcNow(),
