@@ -141,19 +141,7 @@ public static partial class TeamsActivityAdapter
         {
             return (null, "The action has no verb.");
         }
-        var template = ToTurns(new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = activity.Id,
-            Timestamp = activity.Timestamp,
-            LocalTimezone = activity.LocalTimezone,
-            From = activity.From,
-            Recipient = activity.Recipient,
-            Conversation = activity.Conversation,
-            ChannelData = activity.ChannelData,
-            Entities = activity.Entities,
-            Locale = activity.Locale,
-        }, body, now)[0];
+        var template = InvokeTemplate(activity, body, now, withEntities: true);
         var turn = template with
         {
             Kind = TurnKind.CardAction,
@@ -205,18 +193,7 @@ public static partial class TeamsActivityAdapter
                 data["authorIsBot"] = application.ValueKind == JsonValueKind.Object && user.ValueKind != JsonValueKind.Object ? "true" : "false";
             }
         }
-        var template = ToTurns(new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = activity.Id,
-            Timestamp = activity.Timestamp,
-            LocalTimezone = activity.LocalTimezone,
-            From = activity.From,
-            Recipient = activity.Recipient,
-            Conversation = activity.Conversation,
-            ChannelData = activity.ChannelData,
-            Locale = activity.Locale,
-        }, body, now)[0];
+        var template = InvokeTemplate(activity, body, now, withEntities: false);
         var verb = MessageActionVerb(commandId, activity.Name == MessageActionSubmitInvoke);
         return (template with { Kind = TurnKind.CardAction, Text = "", Action = new CardActionInvocation(verb, data) }, null);
     }
@@ -226,6 +203,22 @@ public static partial class TeamsActivityAdapter
 
     [GeneratedRegex("<[^>]+>", RegexOptions.CultureInvariant)]
     private static partial Regex HtmlTag();
+
+    /// <summary>The who/where/when of an invoke, read as the message turn the adapter already knows how to build.</summary>
+    private static Turn InvokeTemplate(Activity activity, ReadOnlySpan<byte> body, DateTimeOffset now, bool withEntities) =>
+        ToTurns(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = activity.Id,
+            Timestamp = activity.Timestamp,
+            LocalTimezone = activity.LocalTimezone,
+            From = activity.From,
+            Recipient = activity.Recipient,
+            Conversation = activity.Conversation,
+            ChannelData = activity.ChannelData,
+            Entities = withEntities ? activity.Entities : null,
+            Locale = activity.Locale,
+        }, body, now)[0];
 
     public static ConversationAddress Address(Activity activity)
     {

@@ -16,17 +16,12 @@ public sealed class CircleCheckInComposer(LearningBotDbContext db) : IOutboxComp
     public async Task<OutboundMessage?> ComposeAsync(OutboxMessageRecord message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!long.TryParse(message.Payload, NumberStyles.Integer, CultureInfo.InvariantCulture, out var roundId))
-        {
-            return null;
-        }
-        var round = await db.Set<CircleRoundRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken).ConfigureAwait(false);
-        var circle = round is null ? null : await db.Set<CircleRecord>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == round.CircleId, cancellationToken).ConfigureAwait(false);
+        var (round, circle) = await CircleRound.LoadAsync(db, message.Payload, cancellationToken).ConfigureAwait(false);
         if (round is null || circle is null || round.RoundUpSentAt is not null)
         {
             return null;
         }
-        var current = await db.Set<CircleCheckInRecord>().AsNoTracking().SingleOrDefaultAsync(c => c.RoundId == roundId && c.PersonId == message.PersonId, cancellationToken).ConfigureAwait(false);
+        var current = await db.Set<CircleCheckInRecord>().AsNoTracking().SingleOrDefaultAsync(c => c.RoundId == round.Id && c.PersonId == message.PersonId, cancellationToken).ConfigureAwait(false);
         return OutboundMessage.FromCard(CircleCards.CheckIn(circle, round, current));
     }
 
@@ -44,12 +39,7 @@ public sealed class CircleRoundUpComposer(LearningBotDbContext db) : IOutboxComp
     public async Task<OutboundMessage?> ComposeAsync(OutboxMessageRecord message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!long.TryParse(message.Payload, NumberStyles.Integer, CultureInfo.InvariantCulture, out var roundId))
-        {
-            return null;
-        }
-        var round = await db.Set<CircleRoundRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken).ConfigureAwait(false);
-        var circle = round is null ? null : await db.Set<CircleRecord>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == round.CircleId, cancellationToken).ConfigureAwait(false);
+        var (round, circle) = await CircleRound.LoadAsync(db, message.Payload, cancellationToken).ConfigureAwait(false);
         if (round is null || circle is null)
         {
             return null;
@@ -74,4 +64,19 @@ public sealed class CircleRoundUpComposer(LearningBotDbContext db) : IOutboxComp
     }
 
     public Task OnSentAsync(OutboxMessageRecord message, string channelMessageId, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The round an outbox payload names (its id) and that round's circle; nulls when either is gone.</summary>
+internal static class CircleRound
+{
+    public static async Task<(CircleRoundRecord? Round, CircleRecord? Circle)> LoadAsync(LearningBotDbContext db, string payload, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(payload, NumberStyles.Integer, CultureInfo.InvariantCulture, out var roundId))
+        {
+            return (null, null);
+        }
+        var round = await db.Set<CircleRoundRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken).ConfigureAwait(false);
+        var circle = round is null ? null : await db.Set<CircleRecord>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == round.CircleId, cancellationToken).ConfigureAwait(false);
+        return (round, circle);
+    }
 }

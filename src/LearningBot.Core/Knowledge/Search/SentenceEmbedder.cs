@@ -22,13 +22,11 @@ public interface ISentenceEmbedder
 /// </summary>
 public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
 {
-    private const int QueryCacheSize = 2048;
     private const int TextCacheSize = 20_000;
     // Texts already embedded in this process (a re-import of an edited library re-embeds only what changed).
     private static readonly ConcurrentDictionary<string, float[]> Texts = new(StringComparer.Ordinal);
     // One model per process: it is immutable, and its session is safe to run from several threads.
     private static readonly Lazy<SentenceEncoder> Encoder = new(() => new SentenceEncoder(new SessionOptions()), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly ConcurrentDictionary<string, float[]> _queries = new(StringComparer.Ordinal);
 
     public int Dimensions => 384;
 
@@ -57,20 +55,8 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
         return texts.Select(t => Texts.TryGetValue(t, out var v) ? (float[])v.Clone() : Embed([t], cancellationToken)[0]).ToArray();
     }
 
-    public float[] EmbedQuery(string text, CancellationToken cancellationToken)
-    {
-        if (_queries.TryGetValue(text, out var cached))
-        {
-            return cached;
-        }
-        var vector = Embed([text], cancellationToken)[0];
-        if (_queries.Count >= QueryCacheSize)
-        {
-            _queries.Clear();
-        }
-        _queries[text] = vector;
-        return vector;
-    }
+    /// <summary>Repeated questions come from the same per-text cache as library texts.</summary>
+    public float[] EmbedQuery(string text, CancellationToken cancellationToken) => Embed([text], cancellationToken)[0];
 
     internal static void Normalize(float[] vector)
     {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace LearningBot.Slack.Tests;
+namespace LearningBot.Testing.Fakes;
 
 /// <summary>Keeps every log line written by the host, so tests can check what is (and is not) logged.</summary>
 public sealed class CapturedLogs : ILoggerProvider
