@@ -18,6 +18,8 @@ public static class CoreRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<InboundEventLog>();
         services.AddScoped<PersonDirectory>();
+        services.AddScoped<PeopleImporter>();
+        services.AddScoped<ReportingLines>();
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<TurnProcessor>();
         services.AddScoped<TurnRouter>();

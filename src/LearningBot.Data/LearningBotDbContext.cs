@@ -89,6 +89,11 @@ public abstract class LearningBotDbContext(DbContextOptions options) : DbContext
         {
             person.ToTable("people");
             person.HasMany(p => p.Accounts).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+            person.Property(p => p.Email).HasMaxLength(320);
+            person.HasIndex(p => p.Email).IsUnique();
+            person.HasIndex(p => p.ManagerPersonId);
+            person.Property(p => p.Team).HasMaxLength(200);
+            person.Property(p => p.Role).HasMaxLength(200);
         });
         modelBuilder.Entity<ChannelAccountRecord>(account =>
         {

@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.People;
 using LearningBot.Slack.Api;
 using LearningBot.Slack.Inbound;
 using LearningBot.Slack.Installations;
@@ -43,6 +44,7 @@ public static class SlackRegistration
         services.AddScoped<SlackHttpEndpoint>();
         services.AddScoped<SlackOAuthEndpoint>();
         services.AddScoped<IProactiveMessenger, SlackProactiveMessenger>();
+        services.AddScoped<IChannelPeopleLookup, SlackPeopleLookup>();
 
         services.AddSingleton<SlackWorkQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());

@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(4003, LogLevel.Warning, "Connector {Operation} failed with {StatusCode} ({ErrorCode})")]
     public static partial void ConnectorFailed(ILogger logger, string operation, int statusCode, string? errorCode);
+
+    [LoggerMessage(4004, LogLevel.Information, "Teams member lookup gave nothing ({Reason})")]
+    public static partial void MemberLookupFailed(ILogger logger, string reason);
 }

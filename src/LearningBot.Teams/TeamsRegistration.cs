@@ -1,5 +1,6 @@
 using LearningBot.Teams.Auth;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.People;
 using LearningBot.Teams.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,7 @@ public static class TeamsRegistration
 
         services.AddScoped<TeamsMessagesEndpoint>();
         services.AddScoped<IProactiveMessenger, TeamsProactiveMessenger>();
+        services.AddScoped<IChannelPeopleLookup, TeamsPeopleLookup>();
         return services;
     }
 

@@ -7,7 +7,8 @@ namespace LearningBot.Core.Conversations;
 /// <summary>Keeps one conversation reference per conversation (per person's 1:1 chat, per team channel, per group chat).</summary>
 public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProvider clock)
 {
-    public async Task UpsertAsync(Turn turn, ConversationAddress address, CancellationToken cancellationToken)
+    /// <summary>Creates or refreshes the turn's conversation; returns it as stored.</summary>
+    public async Task<ConversationReferenceRecord> UpsertAsync(Turn turn, ConversationAddress address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(address);
@@ -47,6 +48,7 @@ public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProv
             // Another request inserted the same conversation a moment ago; its row is as good as ours.
             db.ChangeTracker.Clear();
         }
+        return record;
     }
 
     /// <summary>Marks the conversation greeted; true only for the first caller, so the welcome goes out once.</summary>

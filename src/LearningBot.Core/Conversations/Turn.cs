@@ -58,6 +58,8 @@ public sealed record ChannelUser(string Id, string Name)
     /// <summary>Entra object id (Teams) when known.</summary>
     public string? AadObjectId { get; init; }
     public string? TenantId { get; init; }
+    /// <summary>Work email when the channel gives it (Slack users.info with users:read.email, Teams member lookup).</summary>
+    public string? Email { get; init; }
     /// <summary>True for a bot account (Teams 28: ids, the Slack bot user): bots neither give nor receive recognition.</summary>
     public bool IsBot { get; init; }
 }

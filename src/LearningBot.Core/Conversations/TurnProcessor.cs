@@ -4,7 +4,7 @@ namespace LearningBot.Core.Conversations;
 
 /// <summary>
 /// The path every inbound turn takes, whatever the channel: drop duplicates, resolve the person, remember the
-/// conversation, route. Returns null for a duplicate, which the adapter acknowledges without acting.
+/// conversation, link the person to the people directory, route. Returns null for a duplicate, which the adapter acknowledges without acting.
 /// </summary>
 public sealed class TurnProcessor(
     InboundEventLog inbound,
@@ -23,7 +23,11 @@ public sealed class TurnProcessor(
         {
             var personId = await people.ResolveAsync(turn.Channel, turn.From, turn.TimeZone, turn.Locale, cancellationToken).ConfigureAwait(false);
             turn = turn with { PersonId = personId };
-            await conversations.UpsertAsync(turn, address, cancellationToken).ConfigureAwait(false);
+            var where = await conversations.UpsertAsync(turn, address, cancellationToken).ConfigureAwait(false);
+            if (turn.From.Email is null)
+            {
+                turn = turn with { PersonId = await people.LearnEmailAsync(turn, where, cancellationToken).ConfigureAwait(false) };
+            }
             return await router.RouteAsync(turn, cancellationToken).ConfigureAwait(false);
         }
         catch

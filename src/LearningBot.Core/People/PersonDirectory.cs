@@ -1,17 +1,31 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Data;
+using LearningBot.Data.Conversations;
 using LearningBot.Data.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Core.People;
 
-/// <summary>Finds or creates the person behind a channel account, keeping name and time zone fresh.</summary>
-public sealed class PersonDirectory(LearningBotDbContext db, TimeProvider clock)
+/// <summary>
+/// Finds or creates the person behind a channel account, keeping name and time zone fresh, and links accounts to the
+/// people directory by work email: an account whose email a directory entry has becomes that person, so a person's
+/// Teams account, Slack account and directory row (manager, team, role) are one person.
+/// </summary>
+public sealed partial class PersonDirectory(
+    LearningBotDbContext db,
+    IEnumerable<IChannelPeopleLookup> lookups,
+    TimeProvider clock,
+    ILogger<PersonDirectory> logger)
 {
+    /// <summary>How long a Teams account whose email could not be learned waits before the channel is asked again.</summary>
+    public static readonly TimeSpan EmailRecheck = TimeSpan.FromDays(7);
+
     public async Task<Guid> ResolveAsync(ChannelKind channel, ChannelUser user, string? timeZone, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var name = channel.ToString();
+        var email = EmailAddress.Normalize(user.Email);
         for (var attempt = 0; ; attempt++)
         {
             var account = await db.ChannelAccounts
@@ -20,8 +34,13 @@ public sealed class PersonDirectory(LearningBotDbContext db, TimeProvider clock)
             PersonRecord? person;
             if (account is null)
             {
-                person = new PersonRecord { Id = Guid.NewGuid(), CreatedAt = clock.GetUtcNow() };
-                db.People.Add(person);
+                // A new account whose email the directory (or the person's other channel) knows joins that person.
+                person = email is null ? null : await db.People.SingleOrDefaultAsync(p => p.Email == email, cancellationToken).ConfigureAwait(false);
+                if (person is null)
+                {
+                    person = new PersonRecord { Id = Guid.NewGuid(), CreatedAt = clock.GetUtcNow(), Email = email };
+                    db.People.Add(person);
+                }
                 account = new ChannelAccountRecord { Channel = name, ExternalId = user.Id, PersonId = person.Id };
                 db.ChannelAccounts.Add(account);
             }
@@ -38,16 +57,23 @@ public sealed class PersonDirectory(LearningBotDbContext db, TimeProvider clock)
             person.Locale = locale ?? person.Locale;
             account.AadObjectId = user.AadObjectId ?? account.AadObjectId;
             account.TenantId = user.TenantId ?? account.TenantId;
+            if (email is not null)
+            {
+                account.EmailCheckedAt = clock.GetUtcNow();
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return person.Id;
             }
             catch (DbUpdateException) when (attempt == 0)
             {
                 // A concurrent first message from the same person created the account; read theirs.
                 db.ChangeTracker.Clear();
+                continue;
             }
+            return email is not null && person.Email != email
+                ? await LinkEmailAsync(account, email, cancellationToken).ConfigureAwait(false)
+                : person.Id;
         }
     }
 
@@ -66,6 +92,96 @@ public sealed class PersonDirectory(LearningBotDbContext db, TimeProvider clock)
         return known ?? await ResolveAsync(channel, mentioned, null, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// For a channel that does not put the email on its events (Teams), asks it once a week per account until the
+    /// email is known, and links the account. Returns the person the account belongs to afterwards. A failed lookup
+    /// is logged and changes nothing: the directory is a help, never a reason to drop a turn.
+    /// </summary>
+    public async Task<Guid> LearnEmailAsync(Turn turn, ConversationReferenceRecord where, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(where);
+        var lookup = lookups.FirstOrDefault(l => l.Channel == turn.Channel);
+        var name = turn.Channel.ToString();
+        var account = await db.ChannelAccounts.SingleOrDefaultAsync(a => a.Channel == name && a.ExternalId == turn.From.Id, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        if (lookup is null || account is null || turn.From.IsBot || account.EmailCheckedAt > now - EmailRecheck
+            || await db.People.AnyAsync(p => p.Id == account.PersonId && p.Email != null, cancellationToken).ConfigureAwait(false))
+        {
+            return account?.PersonId ?? turn.PersonId;
+        }
+        account.EmailCheckedAt = now;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var found = await lookup.FindAsync(where, turn.From.AadObjectId ?? turn.From.Id, cancellationToken).ConfigureAwait(false);
+        if (EmailAddress.Normalize(found?.Email) is not { } email)
+        {
+            Log.NoEmail(logger, turn.Channel);
+            return account.PersonId;
+        }
+        return await LinkEmailAsync(account, email, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives the account's person this email. If the directory already has a person with it who has no channel
+    /// account yet, that entry is merged into the account's person (its manager, team, role and reports move over).
+    /// If that person already uses another channel, the account moves to them, with its conversations. If both
+    /// sides have history in the same channel, nothing is merged and the conflict is logged.
+    /// </summary>
+    private async Task<Guid> LinkEmailAsync(ChannelAccountRecord account, string email, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleAsync(p => p.Id == account.PersonId, cancellationToken).ConfigureAwait(false);
+        var other = await db.People.Include(p => p.Accounts).SingleOrDefaultAsync(p => p.Email == email && p.Id != person.Id, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        Guid result;
+        if (other is null)
+        {
+            person.Email ??= email;
+            result = person.Id;
+        }
+        else if (other.Accounts.Count == 0)
+        {
+            var entry = (other.ManagerPersonId, other.Team, other.Role, other.DirectoryUpdatedAt, other.DisplayName);
+            await db.People.Where(p => p.ManagerPersonId == other.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ManagerPersonId, person.Id), cancellationToken).ConfigureAwait(false);
+            db.People.Remove(other);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            person.Email = email;
+            person.ManagerPersonId = entry.ManagerPersonId == person.Id ? null : entry.ManagerPersonId;
+            person.Team = entry.Team;
+            person.Role = entry.Role;
+            person.DirectoryUpdatedAt = entry.DirectoryUpdatedAt;
+            if (person.DisplayName.Length == 0)
+            {
+                person.DisplayName = entry.DisplayName;
+            }
+            result = person.Id;
+        }
+        else if (other.Accounts.All(a => a.Channel != account.Channel))
+        {
+            account.PersonId = other.Id;
+            await db.ConversationReferences.Where(r => r.Channel == account.Channel && r.PersonId == person.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.PersonId, other.Id), cancellationToken).ConfigureAwait(false);
+            result = other.Id;
+        }
+        else
+        {
+            Log.EmailConflict(logger, account.Channel);
+            result = person.Id;
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     private static bool IsKnownTimeZone(string? timeZone) =>
         !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} did not give an email for an account; it will be asked again in a week")]
+        public static partial void NoEmail(ILogger logger, ChannelKind channel);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Two people in {Channel} share an email; their accounts were left separate")]
+        public static partial void EmailConflict(ILogger logger, string channel);
+    }
 }

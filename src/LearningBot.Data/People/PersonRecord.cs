@@ -10,6 +10,16 @@ public sealed class PersonRecord
     public string? Locale { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<ChannelAccountRecord> Accounts { get; set; } = [];
+
+    /// <summary>Work email, lower case: what links a person's Teams and Slack accounts and the people directory.</summary>
+    public string? Email { get; set; }
+    /// <summary>The person's manager, from the people directory.</summary>
+    public Guid? ManagerPersonId { get; set; }
+    public string? Team { get; set; }
+    /// <summary>Free text from the people directory; "manager" makes the person a manager.</summary>
+    public string? Role { get; set; }
+    /// <summary>When the people directory last listed this person (null: known from chat only).</summary>
+    public DateTimeOffset? DirectoryUpdatedAt { get; set; }
 }
 
 /// <summary>A person's identity in one channel (Teams user id 29:…, Slack user id).</summary>
@@ -22,4 +32,6 @@ public sealed class ChannelAccountRecord
     /// <summary>Entra object id (Teams) — stable across bots, unlike the 29: id.</summary>
     public string? AadObjectId { get; set; }
     public string? TenantId { get; set; }
+    /// <summary>When the channel was last asked for this account's email (Teams member lookup), so it is not asked on every turn.</summary>
+    public DateTimeOffset? EmailCheckedAt { get; set; }
 }

@@ -9,7 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace LearningBot.Slack.Api;
 
 /// <summary>A Slack user as users.info reports it (only the fields the bot uses).</summary>
-public sealed record SlackUser(string Id, string Name, string? TimeZone, string? Locale, bool IsBot);
+public sealed record SlackUser(string Id, string Name, string? TimeZone, string? Locale, bool IsBot)
+{
+    /// <summary>profile.email; only given with the users:read.email scope.</summary>
+    public string? Email { get; init; }
+}
 
 /// <summary>What auth.test says about a token.</summary>
 public sealed record SlackAuthTest(string UserId, string? BotId, string? TeamId, string? EnterpriseId);
@@ -68,7 +72,10 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
         var user = result.GetProperty("user");
         var name = user.TryGetProperty("profile", out var profile) ? profile.GetString("display_name") : null;
         name = string.IsNullOrWhiteSpace(name) ? user.GetString("real_name") ?? user.GetString("name") ?? "" : name;
-        return new SlackUser(userId, name, user.GetString("tz"), user.GetString("locale"), user.TryGetProperty("is_bot", out var bot) && bot.ValueKind == JsonValueKind.True);
+        return new SlackUser(userId, name, user.GetString("tz"), user.GetString("locale"), user.TryGetProperty("is_bot", out var bot) && bot.ValueKind == JsonValueKind.True)
+        {
+            Email = profile.ValueKind == JsonValueKind.Object ? profile.GetString("email") : null,
+        };
     }
 
     public Task OpenViewAsync(string token, string triggerId, JsonObject view, CancellationToken cancellationToken) =>

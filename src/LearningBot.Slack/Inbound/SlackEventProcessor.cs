@@ -198,7 +198,7 @@ public sealed partial class SlackEventProcessor(
             Channel = ChannelKind.Slack,
             EventId = eventId,
             Kind = kind,
-            From = new ChannelUser(user, profile?.Name ?? "") { TenantId = auth.TeamId, IsBot = profile?.IsBot == true },
+            From = new ChannelUser(user, profile?.Name ?? "") { TenantId = auth.TeamId, IsBot = profile?.IsBot == true, Email = profile?.Email },
             Conversation = new TurnConversation(channel, conversationType) { TeamId = auth.TeamId, TenantId = auth.EnterpriseId },
             Timestamp = ParseTs(ts) ?? clock.GetUtcNow(),
             TimeZone = profile?.TimeZone,
@@ -218,6 +218,7 @@ public sealed partial class SlackEventProcessor(
                 Name = profile?.Name is { Length: > 0 } name ? name : person.Name,
                 TenantId = auth.TeamId,
                 IsBot = person.IsBot || profile?.IsBot == true,
+                Email = profile?.Email,
             });
         }
         return known;

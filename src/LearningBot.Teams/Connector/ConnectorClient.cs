@@ -23,23 +23,33 @@ public sealed class ConnectorClient(
 {
     /// <summary><c>POST v3/conversations/{id}/activities</c>: a new message in the conversation (in a channel thread when the id carries ;messageid=).</summary>
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity,
-            TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, "SendToConversation", cancellationToken);
+        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Json(activity, TeamsJsonContext.Default.Activity),
+            TeamsJsonContext.Default.ResourceResponse, "SendToConversation", cancellationToken);
 
     /// <summary><c>POST v3/conversations/{id}/activities/{activityId}</c>: a reply to a given activity.</summary>
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity,
-            TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, "ReplyToActivity", cancellationToken);
+        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", Json(activity, TeamsJsonContext.Default.Activity),
+            TeamsJsonContext.Default.ResourceResponse, "ReplyToActivity", cancellationToken);
 
     /// <summary><c>PUT v3/conversations/{id}/activities/{activityId}</c>: replaces a message, e.g. a card updated in place (§4.3).</summary>
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity,
-            TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, "UpdateActivity", cancellationToken);
+        SendAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", Json(activity, TeamsJsonContext.Default.Activity),
+            TeamsJsonContext.Default.ResourceResponse, "UpdateActivity", cancellationToken);
 
     /// <summary><c>POST v3/conversations</c>: opens (or finds) a 1:1 chat for proactive messages (§3.3).</summary>
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters,
-            TeamsJsonContext.Default.ConversationParameters, TeamsJsonContext.Default.ConversationResourceResponse, "CreateConversation", cancellationToken);
+        SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", Json(parameters, TeamsJsonContext.Default.ConversationParameters),
+            TeamsJsonContext.Default.ConversationResourceResponse, "CreateConversation", cancellationToken);
+
+    /// <summary>
+    /// <c>GET v3/conversations/{id}/members/{memberId}</c>: one member of a conversation, found by Teams id (29:…),
+    /// UPN or Entra object id, with name, Entra object id and email (teams-protocol.md §3.2).
+    /// </summary>
+    public Task<TeamsChannelAccount> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null,
+            TeamsJsonContext.Default.TeamsChannelAccount, "GetMember", cancellationToken);
+
+    private static JsonContent Json<T>(T body, JsonTypeInfo<T> type) => JsonContent.Create(body, type);
 
     /// <summary>Joins the service URL and a v3 path with exactly one '/' between them (§3.2).</summary>
     internal static Uri BuildUri(string serviceUrl, string relativePath)
@@ -57,12 +67,11 @@ public sealed class ConnectorClient(
         return Uri.EscapeDataString(id);
     }
 
-    private async Task<TResponse> SendAsync<TRequest, TResponse>(
+    private async Task<TResponse> SendAsync<TResponse>(
         HttpMethod method,
         string serviceUrl,
         string path,
-        TRequest body,
-        JsonTypeInfo<TRequest> requestType,
+        HttpContent? content,
         JsonTypeInfo<TResponse> responseType,
         string operation,
         CancellationToken cancellationToken)
@@ -75,7 +84,7 @@ public sealed class ConnectorClient(
             Log.UntrustedServiceUrl(logger, uri.Host);
             throw new UntrustedServiceUrlException(uri);
         }
-        using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, requestType) };
+        using var request = new HttpRequestMessage(method, uri) { Content = content };
         var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         if (token is not null)
         {

@@ -55,3 +55,16 @@ public sealed class AdaptiveCardInvokeResponse
     public string? Type { get; set; }
     public JsonNode? Value { get; set; }
 }
+
+/// <summary>A conversation member as <c>GET v3/conversations/{id}/members/{memberId}</c> returns it (the fields the bot uses).</summary>
+public sealed class TeamsChannelAccount
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? AadObjectId { get; set; }
+    /// <summary>The Entra object id under the name the Teams member APIs also use.</summary>
+    public string? ObjectId { get; set; }
+    public string? Email { get; set; }
+    public string? UserPrincipalName { get; set; }
+    public string? TenantId { get; set; }
+}

@@ -13,4 +13,5 @@ namespace LearningBot.Teams.Schema;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
+[JsonSerializable(typeof(TeamsChannelAccount))]
 public sealed partial class TeamsJsonContext : JsonSerializerContext;

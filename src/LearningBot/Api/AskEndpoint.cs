@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LearningBot.Core.Knowledge;
@@ -20,17 +18,9 @@ public static class AskEndpoint
 
     private static async Task<IResult> HandleAsync(HttpContext context, IOptions<ApiOptions> options, KnowledgeAnswerer answerer, CancellationToken cancellationToken)
     {
-        var key = options.Value.Key;
-        if (string.IsNullOrEmpty(key))
+        if (ApiKey.Check(context, options.Value) is { } refused)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "API switched off",
-                detail: "Set LearningBot:Api:Key to enable /api/ask, and send that key in the X-Api-Key header.");
-        }
-        var given = context.Request.Headers["X-Api-Key"].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Missing or wrong API key",
-                detail: "Send the key configured in LearningBot:Api:Key in the X-Api-Key header.");
+            return refused;
         }
         if (!context.Request.HasJsonContentType())
         {

@@ -4,13 +4,14 @@ using System.Text;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
+using LearningBot.Core.People;
 using LearningBot.Data;
 using LearningBot.Hosting;
 
 namespace LearningBot.Cli;
 
 /// <summary>
-/// Commands for maintainers: `import &lt;folder&gt;`, `ask "question"`, `teams-package [zip]`. Each uses the same
+/// Commands for maintainers: `import &lt;folder&gt;`, `import-people &lt;file.csv&gt;`, `ask "question"`, `teams-package [zip]`. Each uses the same
 /// configuration and database as the running bot and exits non-zero with a helpful message on bad input.
 /// </summary>
 public static class CommandLine
@@ -18,6 +19,7 @@ public static class CommandLine
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["import"] = ImportAsync,
+        ["import-people"] = ImportPeopleAsync,
         ["ask"] = AskAsync,
         ["teams-package"] = TeamsPackageAsync,
     };
@@ -62,6 +64,34 @@ public static class CommandLine
         text.Append("Unchanged: ").Append(report.Unchanged.Count).AppendLine();
         Section("Rejected", report.Rejected.Select(p => p.ToString()).ToList());
         return text.ToString();
+    }
+
+    public static async Task<int> ImportPeopleAsync(string[] args)
+    {
+        if (args.Length != 1)
+        {
+            await Console.Error.WriteLineAsync("Usage: import-people <file.csv>   (columns: email,name,manager_email,team,role)").ConfigureAwait(false);
+            return 2;
+        }
+        if (!File.Exists(args[0]))
+        {
+            await Console.Error.WriteLineAsync($"File '{args[0]}' does not exist.").ConfigureAwait(false);
+            return 2;
+        }
+        await using var app = BuildQuiet();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
+        using var reader = File.OpenText(args[0]);
+        var report = await scope.ServiceProvider.GetRequiredService<PeopleImporter>().ImportAsync(reader, CancellationToken.None).ConfigureAwait(false);
+        Console.WriteLine($"Added: {report.Added}");
+        Console.WriteLine($"Updated: {report.Updated}");
+        Console.WriteLine($"Unchanged: {report.Unchanged}");
+        Console.WriteLine($"Rejected: {report.Errors.Count}");
+        foreach (var error in report.Errors)
+        {
+            Console.WriteLine($"  {args[0]}:{error}");
+        }
+        return report.Errors.Count == 0 ? 0 : 1;
     }
 
     public static async Task<int> AskAsync(string[] args)

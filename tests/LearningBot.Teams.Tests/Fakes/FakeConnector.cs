@@ -27,7 +27,9 @@ public sealed record ConnectorRequest(string Method, string Path, string RawTarg
 
 /// <summary>
 /// The Bot Framework v3 Connector REST API on loopback (teams-protocol.md §3.2): POST/PUT activities and POST
-/// conversations. Records every request and can be told to fail the next calls (e.g. 429 with Retry-After).
+/// conversations, recorded in <see cref="Requests"/> and able to fail the next ones (e.g. 429 with Retry-After); and
+/// <c>GET v3/conversations/{id}/members/{memberId}</c>, answered from <see cref="Members"/> (by 29: id, Entra object id
+/// or UPN; 404 for anyone else) and recorded in <see cref="MemberLookups"/>.
 /// Use <see cref="ServiceUrl"/> as the activities' serviceUrl.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
@@ -35,6 +37,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentQueue<PlannedFailure> _failures = new();
+    private readonly ConcurrentQueue<string> _memberLookups = new();
     private int _nextId;
 
     private FakeConnector(WebApplication app, Uri baseAddress)
@@ -46,8 +49,14 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Base URL with a trailing slash, like Teams' serviceUrl.</summary>
     public string ServiceUrl { get; }
 
-    /// <summary>Every request received, in order (failed ones too).</summary>
+    /// <summary>Every message write received (POST/PUT), in order (failed ones too).</summary>
     public IReadOnlyList<ConnectorRequest> Requests => [.. _requests];
+
+    /// <summary>Conversation members the fake knows, as the member lookup returns them.</summary>
+    public ConcurrentBag<FakeTeamsMember> Members { get; } = [];
+
+    /// <summary>The member ids looked up, in order.</summary>
+    public IReadOnlyList<string> MemberLookups => [.. _memberLookups];
 
     public static async Task<FakeConnector> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -89,6 +98,24 @@ public sealed class FakeConnector : IAsyncDisposable
                 }
             }
         }
+        var path = request.Path.Value ?? "";
+        if (request.Method == "GET" && path.Contains("/members/", StringComparison.Ordinal))
+        {
+            var memberId = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+            _memberLookups.Enqueue(memberId);
+            if (Members.FirstOrDefault(m => m.Id == memberId || m.AadObjectId == memberId || string.Equals(m.Email, memberId, StringComparison.OrdinalIgnoreCase)) is not { } member)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation", ["message"] = "The user is not a member of this conversation." } }, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["id"] = member.Id, ["name"] = member.Name, ["aadObjectId"] = member.AadObjectId, ["objectId"] = member.AadObjectId,
+                ["email"] = member.Email, ["userPrincipalName"] = member.Email, ["tenantId"] = "tenant-1", ["userRole"] = "user",
+            }, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "";
         var authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
         _requests.Enqueue(new ConnectorRequest(request.Method, request.Path.Value ?? "", rawTarget, authorization, body));
@@ -106,7 +133,6 @@ public sealed class FakeConnector : IAsyncDisposable
             return;
         }
 
-        var path = request.Path.Value ?? "";
         var isConversations = path.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal);
         if (!path.Contains("/v3/conversations", StringComparison.Ordinal) || (request.Method != "POST" && request.Method != "PUT"))
         {
@@ -123,3 +149,6 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private sealed record PlannedFailure(int StatusCode, TimeSpan? RetryAfter, string? ErrorCode);
 }
+
+/// <summary>A Teams user the fake Connector's member lookup knows.</summary>
+public sealed record FakeTeamsMember(string Id, string Name, string AadObjectId, string? Email);
