@@ -19,6 +19,7 @@ public static class CoreRegistration
         services.AddScoped<InboundEventLog>();
         services.AddScoped<PersonDirectory>();
         services.AddScoped<PeopleImporter>();
+        services.AddScoped<PrivateReplies>();
         services.AddScoped<ReportingLines>();
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<TurnProcessor>();

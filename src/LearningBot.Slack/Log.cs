@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(5002, LogLevel.Information, "Slack OAuth callback refused: {Reason}")]
     public static partial void OAuthRefused(ILogger logger, string reason);
+
+    [LoggerMessage(5003, LogLevel.Warning, "Slack views.open failed ({Error}); the form goes as a message instead")]
+    public static partial void ModalFailed(ILogger logger, string error);
 }

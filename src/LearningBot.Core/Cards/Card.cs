@@ -14,6 +14,9 @@ public sealed record Card
 
     /// <summary>Plain text for notifications and clients that cannot show cards.</summary>
     public string FallbackText => Subtitle is null ? Title : $"{Title} — {Subtitle}";
+
+    /// <summary>A form: Slack opens such a card as a modal when it can.</summary>
+    public bool HasInputs => Body.OfType<InputElement>().Any();
 }
 
 public abstract record CardElement;
@@ -32,14 +35,47 @@ public sealed record FactsElement(IReadOnlyList<Fact> Facts) : CardElement;
 
 public sealed record Fact(string Label, string Value);
 
-/// <summary>A text box the person fills in; its value arrives with the next card action under <see cref="Id"/>.</summary>
-public sealed record TextInputElement(string Id, string Label) : CardElement
+/// <summary>Something the person fills in; its value arrives with the next card action under <see cref="Id"/>.</summary>
+public abstract record InputElement(string Id, string Label) : CardElement
+{
+    public bool Required { get; init; }
+}
+
+/// <summary>A text box.</summary>
+public sealed record TextInputElement(string Id, string Label) : InputElement(Id, Label)
 {
     public string? Placeholder { get; init; }
     public string? Value { get; init; }
     public bool Multiline { get; init; }
-    public bool Required { get; init; }
     public int MaxLength { get; init; } = 500;
+}
+
+/// <summary>A date picker; the value is yyyy-MM-dd.</summary>
+public sealed record DateInputElement(string Id, string Label) : InputElement(Id, Label)
+{
+    /// <summary>yyyy-MM-dd.</summary>
+    public string? Value { get; init; }
+}
+
+/// <summary>One choice from a short list; the value is the chosen <see cref="Choice.Value"/>.</summary>
+public sealed record ChoiceInputElement(string Id, string Label, IReadOnlyList<Choice> Choices) : InputElement(Id, Label)
+{
+    public string? Value { get; init; }
+}
+
+public sealed record Choice(string Title, string Value);
+
+/// <summary>
+/// Pick colleagues. The value is the channel's ids, comma-separated: Entra object ids from Teams' people picker,
+/// U… ids from Slack's user picker. The feature turns them into people through the channel.
+/// </summary>
+public sealed record PeopleInputElement(string Id, string Label) : InputElement(Id, Label)
+{
+    /// <summary>
+    /// Teams: offer only the members of the conversation the card is in (a channel or group chat), which the bot can
+    /// look up; false searches the whole organisation (right for a 1:1 chat, whose only member is the person).
+    /// </summary>
+    public bool ConversationMembersOnly { get; init; }
 }
 
 /// <summary>A button. A submit button carries a verb and data back to the bot; a link button opens a URL.</summary>

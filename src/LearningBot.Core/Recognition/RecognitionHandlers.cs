@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace LearningBot.Core.Recognition;
 
 /// <summary>"kudos @person for &lt;reason&gt; [#value]", and "kudos notifications off|on".</summary>
-public sealed partial class KudosCommand(RecognitionService recognition, RecognitionLedger ledger, PersonDirectory people) : ICommandHandler
+public sealed partial class KudosCommand(RecognitionService recognition, RecognitionLedger ledger, PersonDirectory people, PrivateReplies privately) : ICommandHandler
 {
     public string Name => "kudos";
     public string Description => "recognise a colleague for what they did or taught";
@@ -50,10 +50,10 @@ public sealed partial class KudosCommand(RecognitionService recognition, Recogni
         }
         if (outcome.WhyBlocked is { } why)
         {
-            return await RecognitionReplies.PrivatelyAsync(recognition, turn, why, cancellationToken).ConfigureAwait(false);
+            return await privately.ToSenderAsync(turn, why, cancellationToken).ConfigureAwait(false);
         }
         var left = await ledger.RemainingTodayAsync(turn.PersonId, cancellationToken).ConfigureAwait(false);
-        return await RecognitionReplies.PrivatelyAsync(recognition, turn,
+        return await privately.ToSenderAsync(turn,
             $"🎓 Kudos to **{RecognitionCards.NameOr(recipient.Name)}** recorded — they'll hear about it. You can give {left} more today.", cancellationToken).ConfigureAwait(false);
     }
 
@@ -150,6 +150,7 @@ public sealed class RecognitionReactionHandler(
     RecognitionService recognition,
     RecognitionLedger ledger,
     PersonDirectory people,
+    PrivateReplies privately,
     IOptions<RecognitionOptions> options) : IReactionHandler
 {
     public async Task<Reply> HandleAsync(Turn turn, ReactionChange reaction, CancellationToken cancellationToken)
@@ -214,30 +215,11 @@ public sealed class RecognitionReactionHandler(
         {
             return Reply.None;
         }
-        return await RecognitionReplies.PrivatelyAsync(recognition, turn, why, cancellationToken).ConfigureAwait(false);
+        return await privately.ToSenderAsync(turn, why, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool Contains(IReadOnlyList<string> reactions, string reaction) =>
         reactions.Any(r => string.Equals(r.Trim(':'), reaction, StringComparison.OrdinalIgnoreCase));
 
     private static string Shorten(string text) => text.Length > 120 ? text[..117] + "…" : text;
-}
-
-/// <summary>Rule notes are for the giver only (issue 6): replies that the channel would show to everyone go to their 1:1 chat instead.</summary>
-internal static class RecognitionReplies
-{
-    public static async Task<Reply> PrivatelyAsync(RecognitionService recognition, Turn turn, string text, CancellationToken cancellationToken)
-    {
-        if (IsPrivate(turn))
-        {
-            return Reply.WithText(text);
-        }
-        await recognition.TellPrivatelyAsync(turn, text, cancellationToken).ConfigureAwait(false);
-        return Reply.None;
-    }
-
-    /// <summary>1:1 chats; Slack slash commands and reactions (answered ephemerally by the adapter).</summary>
-    private static bool IsPrivate(Turn turn) =>
-        turn.Conversation.Type == ConversationType.Personal
-        || (turn.Channel == ChannelKind.Slack && (turn.Kind == TurnKind.Reaction || turn.EventId.StartsWith("command:", StringComparison.Ordinal)));
 }

@@ -177,14 +177,6 @@ public sealed class RecognitionService(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A private note to a person through the outbox (used where a reply would be public, e.g. a Teams channel).</summary>
-    public async Task TellPrivatelyAsync(Turn turn, string text, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        outbox.AddText($"recognition-note:{turn.Channel}:{turn.EventId}", turn.Channel, turn.PersonId, text);
-        await SaveIgnoringDuplicateAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
     {
         try

@@ -29,6 +29,9 @@ public static partial class BlockKitRenderer
     public const int MaxViewTitle = 24;
     public const int MaxPrivateMetadata = 3000;
     public const int MaxUrl = 3000;
+    public const int MaxOptions = 100;
+    public const int MaxOptionText = 75;
+    public const int MaxOptionValue = 150;
 
     public const string MoreNote = "_…more: the rest of this card did not fit in one Slack message._";
 
@@ -70,7 +73,7 @@ public static partial class BlockKitRenderer
             ["private_metadata"] = metadata.Serialize(),
             ["blocks"] = Blocks(card with { Actions = [.. card.Actions.Where(a => !ReferenceEquals(a, submit))] }, MaxViewBlocks),
         };
-        if (submit is not null || card.Body.OfType<TextInputElement>().Any())
+        if (submit is not null || card.HasInputs)
         {
             view["submit"] = PlainText(Cut(submit?.Title ?? "Submit", MaxViewTitle));
         }
@@ -114,6 +117,15 @@ public static partial class BlockKitRenderer
                     break;
                 case TextInputElement input:
                     body.Add(Input(input));
+                    break;
+                case DateInputElement input:
+                    body.Add(InputBlock(input, WithInitial(new JsonObject { ["type"] = "datepicker", ["action_id"] = Cut(input.Id, MaxId) }, "initial_date", input.Value)));
+                    break;
+                case ChoiceInputElement input:
+                    body.Add(InputBlock(input, ChoiceSelect(input)));
+                    break;
+                case PeopleInputElement input:
+                    body.Add(InputBlock(input, new JsonObject { ["type"] = "multi_users_select", ["action_id"] = Cut(input.Id, MaxId) }));
                     break;
             }
         }
@@ -171,6 +183,41 @@ public static partial class BlockKitRenderer
             button["style"] = "primary";
         }
         return button;
+    }
+
+    private static JsonObject InputBlock(InputElement input, JsonObject element) => new()
+    {
+        ["type"] = "input",
+        ["block_id"] = Cut(input.Id, MaxId),
+        ["label"] = PlainText(Cut(input.Label, MaxLabel)),
+        ["optional"] = !input.Required,
+        ["element"] = element,
+    };
+
+    private static JsonObject WithInitial(JsonObject element, string property, string? value)
+    {
+        if (value is { Length: > 0 })
+        {
+            element[property] = value;
+        }
+        return element;
+    }
+
+    /// <summary>static_select: at most 100 options, option text ≤75 and value ≤150 (§6).</summary>
+    private static JsonObject ChoiceSelect(ChoiceInputElement input)
+    {
+        JsonObject Option(Choice choice) => new() { ["text"] = PlainText(Cut(choice.Title, MaxOptionText)), ["value"] = Cut(choice.Value, MaxOptionValue) };
+        var element = new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = Cut(input.Id, MaxId),
+            ["options"] = new JsonArray([.. input.Choices.Take(MaxOptions).Select(c => (JsonNode)Option(c))]),
+        };
+        if (input.Choices.Take(MaxOptions).FirstOrDefault(c => c.Value == input.Value) is { } initial)
+        {
+            element["initial_option"] = Option(initial);
+        }
+        return element;
     }
 
     private static JsonObject Input(TextInputElement input)

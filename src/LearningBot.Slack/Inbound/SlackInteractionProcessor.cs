@@ -76,6 +76,26 @@ public sealed class SlackInteractionProcessor(
         {
             return null;
         }
+        if (reply.Messages[0].Card is { HasInputs: true } form && command.TriggerId is { } triggerId)
+        {
+            // A form answers the command as a modal (§4: the trigger is valid for 3 s, and the command is still inside its ack).
+            var submit = form.Actions.FirstOrDefault(a => a.Verb is not null);
+            var metadata = new ModalMetadata(submit?.Verb ?? "", submit?.Data ?? new Dictionary<string, string>(), command.ChannelId);
+            try
+            {
+                await api.OpenViewAsync(auth.BotToken, triggerId, BlockKitRenderer.ModalView(form, ModalCallbackId, metadata), cancellationToken).ConfigureAwait(false);
+                reply = reply with { Messages = [.. reply.Messages.Skip(1)] };
+            }
+            catch (SlackApiException e)
+            {
+                // An expired trigger (expired_trigger_id) still gets the form, as a message with the same inputs.
+                Log.ModalFailed(logger, e.Error);
+            }
+            if (reply.Messages.Count == 0)
+            {
+                return null;
+            }
+        }
         if (command.ResponseUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var responseUrl))
         {
             foreach (var extra in reply.Messages.Skip(1))
@@ -152,7 +172,7 @@ public sealed class SlackInteractionProcessor(
         var triggerId = payload.GetString("trigger_id");
         foreach (var message in reply.Messages)
         {
-            if (message.Card is { } card && triggerId is not null && card.Body.OfType<TextInputElement>().Any())
+            if (message.Card is { } card && triggerId is not null && card.HasInputs)
             {
                 // A card that asks for input opens as a modal; the trigger is only valid for 3 s (§4), so do it first.
                 var submit = card.Actions.FirstOrDefault(a => a.Verb is not null);
@@ -247,7 +267,7 @@ public sealed class SlackInteractionProcessor(
         }
     }
 
-    /// <summary>Values of text inputs in state.values ({block_id: {action_id: {type, value}}}), keyed by action_id (= the card input's id).</summary>
+    /// <summary>Values of inputs (text, select, date, users) in state.values ({block_id: {action_id: {type, value}}}), keyed by action_id (= the card input's id).</summary>
     public static Dictionary<string, string> InputValues(JsonElement payload)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -271,6 +291,14 @@ public sealed class SlackInteractionProcessor(
                 else if (element.Value.GetObject("selected_option")?.GetString("value") is { } selected)
                 {
                     values[element.Name] = selected;
+                }
+                else if (element.Value.GetString("selected_date") is { } date)
+                {
+                    values[element.Name] = date;
+                }
+                else if (element.Value.TryGetProperty("selected_users", out var users) && users.ValueKind == JsonValueKind.Array)
+                {
+                    values[element.Name] = string.Join(',', users.EnumerateArray().Select(u => u.GetString()).OfType<string>());
                 }
             }
         }

@@ -96,6 +96,9 @@ public static class AdaptiveCardRenderer
             ["facts"] = new JsonArray([.. facts.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value })]),
         },
         TextInputElement input => TextInput(input),
+        DateInputElement input => Input(input, "Input.Date", input.Value),
+        ChoiceInputElement input => ChoiceInput(input),
+        PeopleInputElement input => PeopleInput(input),
         _ => throw new NotSupportedException($"Card element {element.GetType().Name} has no Adaptive Card rendering."),
     };
 
@@ -122,6 +125,42 @@ public static class AdaptiveCardRenderer
         {
             node["errorMessage"] = $"{input.Label} is required.";
         }
+        return node;
+    }
+
+    private static JsonObject Input(InputElement input, string type, string? value)
+    {
+        var node = new JsonObject { ["type"] = type, ["id"] = input.Id, ["label"] = input.Label, ["isRequired"] = input.Required };
+        if (value is not null)
+        {
+            node["value"] = value;
+        }
+        if (input.Required)
+        {
+            node["errorMessage"] = $"{input.Label} is required.";
+        }
+        return node;
+    }
+
+    private static JsonObject ChoiceInput(ChoiceInputElement input)
+    {
+        var node = Input(input, "Input.ChoiceSet", input.Value);
+        node["style"] = "compact";
+        node["choices"] = new JsonArray([.. input.Choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]);
+        return node;
+    }
+
+    /// <summary>The Teams people picker: an Input.ChoiceSet filled by a Data.Query over the organisation's users; values are Entra object ids.</summary>
+    private static JsonObject PeopleInput(PeopleInputElement input)
+    {
+        var node = Input(input, "Input.ChoiceSet", null);
+        node["isMultiSelect"] = true;
+        node["choices"] = new JsonArray();
+        node["choices.data"] = new JsonObject
+        {
+            ["type"] = "Data.Query",
+            ["dataset"] = input.ConversationMembersOnly ? "graph.microsoft.com/users?scope=currentContext" : "graph.microsoft.com/users",
+        };
         return node;
     }
 

@@ -1,0 +1,40 @@
+using LearningBot.Core.Outbox;
+using LearningBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningBot.Core.Conversations;
+
+/// <summary>
+/// Replies meant for the sender alone (a refusal, a rule note). Where the channel shows the reply to the sender only —
+/// a 1:1 chat, a Slack slash command or reaction (answered ephemerally) — it is the reply; anywhere else (a Teams
+/// channel, a Slack @mention) it goes to the sender's 1:1 chat through the outbox and nothing is said in public.
+/// </summary>
+public sealed class PrivateReplies(OutboxWriter outbox, LearningBotDbContext db)
+{
+    public async Task<Reply> ToSenderAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (SeenBySenderOnly(turn))
+        {
+            return Reply.WithText(text);
+        }
+        outbox.AddText($"private-note:{turn.Channel}:{turn.EventId}", turn.Channel, turn.PersonId, text);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // The same event's note is already queued.
+            db.ChangeTracker.Clear();
+        }
+        return Reply.None;
+    }
+
+    public static bool SeenBySenderOnly(Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.Conversation.Type == ConversationType.Personal
+            || (turn.Channel == ChannelKind.Slack && (turn.Kind == TurnKind.Reaction || turn.EventId.StartsWith("command:", StringComparison.Ordinal)));
+    }
+}
