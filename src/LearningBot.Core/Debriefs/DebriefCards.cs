@@ -10,6 +10,49 @@ public static class DebriefCards
     public const string ParticipantKey = "participantId";
     public const string LessonKey = "lessonId";
     public const string LessonTextInput = "lessonText";
+    public const string FormKey = "formId";
+
+    /// <summary>The form "debrief" shows on its own: project, people (the channel's picker), deadline and template.</summary>
+    public static Card StartForm(IEnumerable<string> templates, bool conversationMembersOnly, DebriefForm form, IReadOnlyDictionary<string, string>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(form);
+        var body = new List<CardElement>
+        {
+            new TextElement("Everyone you pick gets the questions in a 1:1 chat with me; you get a summary when they've answered or the deadline passes."),
+        };
+        void Add(InputElement input)
+        {
+            body.Add(input);
+            if (errors?.GetValueOrDefault(input.Id) is { } error)
+            {
+                body.Add(new TextElement($"⚠ {error}"));
+            }
+        }
+        Add(new TextInputElement(DebriefForm.ProjectInput, "Project") { Required = true, MaxLength = 200, Value = form.Project, Placeholder = "e.g. Apollo launch" });
+        Add(new PeopleInputElement(DebriefForm.PeopleInput, "Who took part") { Required = true, ConversationMembersOnly = conversationMembersOnly });
+        Add(new DateInputElement(DebriefForm.DueInput, "Answers due by") { Required = true, Value = form.Due });
+        Add(new ChoiceInputElement(DebriefForm.TemplateInput, "Questions", [.. templates.Select(t => new Choice(TemplateTitle(t), t))])
+        {
+            Required = true,
+            Value = form.Template.Length > 0 ? form.Template : DebriefOptions.StandardTemplate,
+        });
+        return new Card
+        {
+            Title = "Start a debrief",
+            Subtitle = "A look back at a project, so its lessons help the next one",
+            Body = body,
+            Actions = [CardAction.Submit("Start debrief", DebriefVerbs.Start, new Dictionary<string, string> { [FormKey] = form.Id }, primary: true)],
+        };
+    }
+
+    private static string TemplateTitle(string template) => template switch
+    {
+        DebriefOptions.StandardTemplate => "Standard project debrief",
+        "incident" => "Blameless incident review",
+        "deal" => "Deal won or lost",
+        _ => template,
+    };
 
     /// <summary>The participant's card: one input per question, filled with what they saved; errors under their field.</summary>
     public static Card Questions(DebriefRecord debrief, DebriefParticipantRecord participant, DebriefTemplate template,
@@ -73,7 +116,7 @@ public static class DebriefCards
         Body = [new TextElement("This debrief has closed, so answers can no longer be changed.")],
     };
 
-    public static Card Started(DebriefRecord debrief, IReadOnlyList<string> names, IReadOnlyList<string> unreachable)
+    public static Card Started(DebriefRecord debrief, IReadOnlyList<string> names, IReadOnlyList<string> unreachable, int unknownPeople = 0)
     {
         ArgumentNullException.ThrowIfNull(debrief);
         ArgumentNullException.ThrowIfNull(unreachable);
@@ -91,6 +134,12 @@ public static class DebriefCards
         if (unreachable.Count > 0)
         {
             body.Add(new TextElement($"I haven't chatted with {string.Join(", ", unreachable)} yet, so I can't reach them: ask them to say hello to me in a 1:1 chat first."));
+        }
+        if (unknownPeople > 0)
+        {
+            body.Add(new TextElement(unknownPeople == 1
+                ? "One person you picked isn't in this team or chat, so I couldn't add them; mention them in the typed command (debrief <project> @name) from a chat they're in."
+                : $"{unknownPeople} people you picked aren't in this team or chat, so I couldn't add them; mention them in the typed command (debrief <project> @name) from a chat they're in."));
         }
         return new Card { Title = $"Debrief started: {debrief.Project}", Body = body };
     }

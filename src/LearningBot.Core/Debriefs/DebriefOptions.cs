@@ -1,16 +1,10 @@
 namespace LearningBot.Core.Debriefs;
 
-/// <summary>LearningBot:Debriefs — who may start a debrief, the templates, and the default deadline.</summary>
+/// <summary>LearningBot:Debriefs — the templates and the default deadline. Who may start a debrief comes from the people directory.</summary>
 public sealed class DebriefOptions
 {
     public const string Section = "LearningBot:Debriefs";
     public const string StandardTemplate = "standard";
-
-    /// <summary>
-    /// Channel account ids (Teams 29:… or Entra object id, Slack U…) of the people who may start a debrief. Empty (the
-    /// default) = anyone may, until a people directory with managers exists (issue 7, "People and roles").
-    /// </summary>
-    public IList<string> Managers { get; } = [];
 
     /// <summary>Days from start to deadline when the command gives no "by" date.</summary>
     public int DefaultDays { get; set; } = 7;
@@ -90,4 +84,17 @@ public static class DebriefVerbs
     public const string Publish = "debrief.publish";
     public const string Skip = "debrief.skip";
     public const string Edit = "debrief.edit";
+    public const string Start = "debrief.start";
+}
+
+/// <summary>What the start form (or the typed command) asks for; the input ids are the form's.</summary>
+public sealed record DebriefForm(string Project, string People, string? Due, string Template)
+{
+    public const string ProjectInput = "project";
+    public const string PeopleInput = "people";
+    public const string DueInput = "due";
+    public const string TemplateInput = "template";
+
+    /// <summary>The rendered form's id: a double-clicked Start starts one debrief.</summary>
+    public string Id { get; init; } = "";
 }

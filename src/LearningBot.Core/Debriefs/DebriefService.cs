@@ -20,7 +20,9 @@ namespace LearningBot.Core.Debriefs;
 /// </summary>
 public sealed partial class DebriefService(
     LearningBotDbContext db,
-    PersonDirectory people,
+    PersonDirectory directory,
+    ReportingLines reportingLines,
+    PrivateReplies privately,
     ConversationReferenceStore conversations,
     OutboxWriter outbox,
     DebriefSummaries summaries,
@@ -34,89 +36,217 @@ public sealed partial class DebriefService(
     /// <summary>The knowledge library that published debrief lessons belong to.</summary>
     public const string Library = "debriefs";
 
+    /// <summary>"debrief …" typed: the whole request in one line, or on its own the start form.</summary>
     public async Task<Reply> StartAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var settings = options.Value;
-        if (settings.Managers.Count > 0 && !settings.Managers.Any(m => m == turn.From.Id || m == turn.From.AadObjectId))
+        if (await RefusalAsync(turn, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            return Reply.WithText("Only managers can start a debrief, and you're not on the list yet. Ask your manager to start one, or ask your LearningBot admin to add you to LearningBot:Debriefs:Managers.");
-        }
-        if (await db.Set<DebriefRecord>().AnyAsync(d => d.StartEventId == turn.EventId, cancellationToken).ConfigureAwait(false))
-        {
-            return Reply.None;
+            return refusal;
         }
         var text = MentionText.Strip(arguments ?? "");
-        var templates = settings.EffectiveTemplates;
+        var templates = options.Value.EffectiveTemplates;
+        if (text.Length == 0 && turn.Mentions.Count == 0)
+        {
+            var today = await LocalTodayAsync(turn, cancellationToken).ConfigureAwait(false);
+            return Reply.WithCard(DebriefCards.StartForm(templates.Keys, MembersOnly(turn), new DebriefForm("", "", DefaultDue(today), DebriefOptions.StandardTemplate) { Id = Guid.NewGuid().ToString("N") }));
+        }
         var templateName = DebriefOptions.StandardTemplate;
         if (TemplateSuffix().Match(text) is { Success: true } t)
         {
             templateName = t.Groups["name"].Value.ToLowerInvariant();
             text = text[..t.Index].Trim();
         }
+        string? due = null;
+        if (DateSuffix().Match(text) is { Success: true } d)
+        {
+            due = d.Groups["date"].Value;
+            text = text[..d.Index].Trim();
+        }
+        var project = text.Trim().Trim('"');
+        if (project.Length == 0 || turn.Mentions.Count == 0)
+        {
+            return Reply.WithText("Tell me the project and mention who took part, e.g. **debrief Apollo launch @Ada @Grace by 2026-12-18** (add **template incident** or **template deal** for the other question sets), or type **debrief** on its own for a form.");
+        }
+        var people = new List<Guid>();
+        foreach (var mention in turn.Mentions)
+        {
+            people.Add(await directory.ResolveMentionAsync(turn.Channel, mention, cancellationToken).ConfigureAwait(false));
+        }
+        var (errors, reply) = await CreateAsync(turn, new DebriefForm(project, "", due, templateName), people, cancellationToken).ConfigureAwait(false);
+        return reply ?? Reply.WithText(string.Join(" ", errors.Values));
+    }
+
+    /// <summary>The start form's button: the same rules as the command, with each problem shown under its field.</summary>
+    public async Task<Reply> StartFromFormAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        if (await RefusalAsync(turn, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+        string Field(string id) => action.Data.GetValueOrDefault(id)?.Trim() ?? "";
+        var form = new DebriefForm(Field(DebriefForm.ProjectInput), Field(DebriefForm.PeopleInput), Field(DebriefForm.DueInput), Field(DebriefForm.TemplateInput))
+        {
+            Id = Field(DebriefCards.FormKey),
+        };
+        var picked = form.People.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var people = new List<Guid>();
+        var unknown = 0;
+        foreach (var id in picked.Take(MaxParticipants + 1))
+        {
+            if (await directory.ResolvePickedAsync(turn, id, cancellationToken).ConfigureAwait(false) is { } personId)
+            {
+                people.Add(personId);
+            }
+            else
+            {
+                unknown++;
+            }
+        }
+        // The form's own id keys the debrief, so a double-clicked Start (two invokes, two event ids) starts one.
+        var formId = action.Data.GetValueOrDefault(DebriefCards.FormKey) is { Length: > 0 } f ? f : turn.EventId;
+        var (errors, reply) = await CreateAsync(turn with { EventId = "form:" + formId }, form, people, cancellationToken, unknown).ConfigureAwait(false);
+        if (reply is not null)
+        {
+            return reply.Messages.Count == 0 ? Reply.None : new Reply { UpdatedCard = reply.Messages[0].Card };
+        }
+        return new Reply { UpdatedCard = DebriefCards.StartForm(options.Value.EffectiveTemplates.Keys, MembersOnly(turn), form, errors) };
+    }
+
+    public const int MaxParticipants = 50;
+
+    /// <summary>
+    /// Checks a request and starts the debrief: the participants' cards go to the outbox in the same save. Returns the
+    /// problems by form field (nothing is stored then), or the manager's confirmation.
+    /// </summary>
+    private async Task<(Dictionary<string, string> Errors, Reply? Reply)> CreateAsync(Turn turn, DebriefForm form, List<Guid> people, CancellationToken cancellationToken, int unknownPeople = 0)
+    {
+        if (await db.Set<DebriefRecord>().AnyAsync(d => d.StartEventId == turn.EventId, cancellationToken).ConfigureAwait(false))
+        {
+            return ([], Reply.None);
+        }
+        var settings = options.Value;
+        var templates = settings.EffectiveTemplates;
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var project = form.Project;
+        if (project.Length == 0)
+        {
+            errors[DebriefForm.ProjectInput] = "Name the project.";
+        }
+        else if (project.Length > 200)
+        {
+            errors[DebriefForm.ProjectInput] = "That project name is too long; keep it under 200 characters.";
+        }
+        people = [.. people.Distinct()];
+        if (people.Count == 0)
+        {
+            errors[DebriefForm.PeopleInput] = unknownPeople > 0
+                ? "I couldn't look up the people you picked. Pick people from this team or chat, or ask them to say hello to me first."
+                : "Pick who took part.";
+        }
+        else if (people.Count > MaxParticipants)
+        {
+            errors[DebriefForm.PeopleInput] = $"A debrief can have up to {MaxParticipants} people; split a bigger group by team.";
+        }
+        var templateName = form.Template.Length == 0 ? DebriefOptions.StandardTemplate : form.Template.ToLowerInvariant();
         if (!templates.TryGetValue(templateName, out var template))
         {
-            return Reply.WithText($"I don't know the template \"{templateName}\". Choose one of: {string.Join(", ", templates.Keys)}.");
+            errors[DebriefForm.TemplateInput] = $"I don't know the template \"{form.Template}\". Choose one of: {string.Join(", ", templates.Keys)}.";
         }
         var zone = await TimeZoneOfAsync(turn.PersonId, turn.TimeZone, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var dueDay = localToday.AddDays(settings.DefaultDays);
-        if (DateSuffix().Match(text) is { Success: true } d)
+        if (form.Due is { Length: > 0 } dueText && !DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out dueDay))
         {
-            if (!DateOnly.TryParseExact(d.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out dueDay))
-            {
-                return Reply.WithText($"\"{d.Groups["date"].Value}\" isn't a date I can read. Write the deadline as 2026-12-18.");
-            }
-            text = text[..d.Index].Trim();
+            errors[DebriefForm.DueInput] = $"\"{dueText}\" isn't a date I can read. Write the deadline as {DefaultDue(localToday)}.";
         }
         // Due at the end of the deadline day, in the manager's time zone.
         var localEnd = dueDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var deadline = new DateTimeOffset(localEnd, zone.GetUtcOffset(localEnd)).ToUniversalTime();
-        var project = text.Trim().Trim('"');
-        if (project.Length == 0 || turn.Mentions.Count == 0)
+        if (!errors.ContainsKey(DebriefForm.DueInput) && deadline <= now.AddHours(1))
         {
-            return Reply.WithText("Tell me the project and mention who took part, e.g. **debrief Apollo launch @Ada @Grace by 2026-12-18** (add **template incident** or **template deal** for the other question sets).");
+            errors[DebriefForm.DueInput] = $"The deadline has to be in the future. Give a date from tomorrow on, e.g. {DefaultDue(localToday)}.";
         }
-        if (project.Length > 200)
+        if (errors.Count > 0)
         {
-            return Reply.WithText("That project name is too long; keep it under 200 characters.");
-        }
-        if (deadline <= now.AddHours(1))
-        {
-            return Reply.WithText("The deadline has to be in the future. Give a date from tomorrow on, e.g. **by " + localToday.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "**.");
+            return (errors, null);
         }
 
         var debrief = new DebriefRecord
         {
-            Id = Guid.NewGuid(), StartEventId = turn.EventId, Project = project, Template = templateName, Open = template.Open,
+            Id = Guid.NewGuid(), StartEventId = turn.EventId, Project = project, Template = templateName, Open = template!.Open,
             ManagerPersonId = turn.PersonId, Channel = turn.Channel.ToString(), CreatedAt = now, Deadline = deadline,
         };
         var unreachable = new List<string>();
-        foreach (var mention in turn.Mentions)
+        var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken).ConfigureAwait(false);
+        foreach (var personId in people)
         {
-            var personId = await people.ResolveMentionAsync(turn.Channel, mention, cancellationToken).ConfigureAwait(false);
-            if (debrief.Participants.Any(p => p.PersonId == personId))
-            {
-                continue;
-            }
-            var name = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.DisplayName).SingleAsync(cancellationToken).ConfigureAwait(false);
-            debrief.Participants.Add(new DebriefParticipantRecord { DebriefId = debrief.Id, PersonId = personId, Name = name.Length > 0 ? name : mention.Id });
+            var name = names.GetValueOrDefault(personId) is { Length: > 0 } n ? n : "someone";
+            debrief.Participants.Add(new DebriefParticipantRecord { DebriefId = debrief.Id, PersonId = personId, Name = name });
             if (await conversations.FindPersonalAsync(turn.Channel, personId, cancellationToken).ConfigureAwait(false) is null)
             {
-                unreachable.Add(name.Length > 0 ? name : mention.Id);
+                unreachable.Add(name);
             }
         }
         db.Set<DebriefRecord>().Add(debrief);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // Two saves (the cards name participant ids the first one assigns), one transaction: all or nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            if (await db.Set<DebriefRecord>().AsNoTracking().AnyAsync(d => d.StartEventId == turn.EventId, cancellationToken).ConfigureAwait(false))
+            {
+                // The same start arrived twice at once; the other one won.
+                return ([], Reply.None);
+            }
+            throw;
+        }
         foreach (var participant in debrief.Participants)
         {
             outbox.Add($"debrief:{debrief.Id:N}:card:{participant.PersonId:N}", CardKind, turn.Channel, participant.PersonId,
                 participant.Id.ToString(CultureInfo.InvariantCulture), expiresAt: deadline);
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return Reply.WithCard(DebriefCards.Started(debrief, [.. debrief.Participants.Select(p => p.Name)], unreachable));
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (errors, Reply.WithCard(DebriefCards.Started(debrief, [.. debrief.Participants.Select(p => p.Name)], unreachable, unknownPeople)));
     }
+
+    /// <summary>
+    /// Once a people directory is imported, only managers start debriefs; anyone else is told, privately, who can.
+    /// Before that (a new installation) anyone may.
+    /// </summary>
+    private async Task<Reply?> RefusalAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!await reportingLines.InUseAsync(cancellationToken).ConfigureAwait(false)
+            || await reportingLines.IsManagerAsync(turn.PersonId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        var manager = await reportingLines.ManagerNameAsync(turn.PersonId, cancellationToken).ConfigureAwait(false);
+        var text = manager is null
+            ? "Debriefs are started by managers (people with direct reports, or the manager role, in the people directory). Ask your manager to start one for your project — they can add you as a participant."
+            : $"Debriefs are started by managers. Ask **{manager}**, your manager, to start one for your project — they can add you as a participant.";
+        return await privately.ToSenderAsync(turn, text, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DateOnly> LocalTodayAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var zone = await TimeZoneOfAsync(turn.PersonId, turn.TimeZone, cancellationToken).ConfigureAwait(false);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+    }
+
+    private string DefaultDue(DateOnly today) => today.AddDays(options.Value.DefaultDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>In a channel or group chat the picker offers its members (whom the bot can look up); in a 1:1, the whole organisation.</summary>
+    private static bool MembersOnly(Turn turn) => turn.Conversation.Type != ConversationType.Personal;
 
     /// <summary>Save (partial) or Submit from the participant's card.</summary>
     public async Task<Reply> AnswerAsync(Turn turn, CardActionInvocation action, bool submit, CancellationToken cancellationToken)

@@ -173,6 +173,40 @@ public sealed partial class PersonDirectory(
         return result;
     }
 
+    /// <summary>
+    /// The person behind an id from a card's people picker (Teams: Entra object id; Slack: user id), or null when the
+    /// channel can't say who that is. Known accounts are found in storage; others are looked up in the conversation
+    /// the card is in and, for Teams, in the team channels the bot is installed in.
+    /// </summary>
+    public async Task<Guid?> ResolvePickedAsync(Turn turn, string pickedId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var name = turn.Channel.ToString();
+        var known = await db.ChannelAccounts.AsNoTracking()
+            .Where(a => a.Channel == name && (a.ExternalId == pickedId || a.AadObjectId == pickedId))
+            .Select(a => (Guid?)a.PersonId)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (known is not null || lookups.FirstOrDefault(l => l.Channel == turn.Channel) is not { } lookup)
+        {
+            return known;
+        }
+        var channelType = nameof(ConversationType.Channel);
+        var places = await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.Channel == name && r.RemovedAt == null
+                && (r.ConversationId == turn.Conversation.Id || (r.ConversationType == channelType && r.TenantId == turn.Conversation.TenantId)))
+            .OrderByDescending(r => r.ConversationId == turn.Conversation.Id).ThenByDescending(r => r.UpdatedAt)
+            .Take(5)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var where in places)
+        {
+            if (await lookup.FindAsync(where, pickedId, cancellationToken).ConfigureAwait(false) is { IsBot: false } user)
+            {
+                return await ResolveAsync(turn.Channel, user, null, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return null;
+    }
+
     private static bool IsKnownTimeZone(string? timeZone) =>
         !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _);
 

@@ -1,5 +1,6 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.People;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Outbox;
@@ -77,7 +78,7 @@ public sealed class DebriefTestBed : IAsyncDisposable
     {
         await using var scope = Scope();
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
-        var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = name, TimeZone = timeZone, CreatedAt = Clock.GetUtcNow() };
+        var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = name, TimeZone = timeZone, CreatedAt = Clock.GetUtcNow(), Email = EmailOf(name) };
         db.People.Add(person);
         db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = nameof(ChannelKind.Teams), ExternalId = AccountOf(name), PersonId = person.Id });
         db.ConversationReferences.Add(new ConversationReferenceRecord
@@ -91,6 +92,16 @@ public sealed class DebriefTestBed : IAsyncDisposable
     }
 
     public static string AccountOf(string name) => $"29:{name.ToLowerInvariant()}";
+
+    public static string EmailOf(string name) => $"{name.ToLowerInvariant()}@example.com";
+
+    /// <summary>Imports a people directory (CSV rows after the header email,name,manager_email,team,role).</summary>
+    public async Task<PeopleImportReport> ImportPeopleAsync(params string[] rows)
+    {
+        await using var scope = Scope();
+        using var csv = new StringReader("email,name,manager_email,team,role\n" + string.Join("\n", rows));
+        return await scope.ServiceProvider.GetRequiredService<PeopleImporter>().ImportAsync(csv, CancellationToken.None);
+    }
 
     public static ChannelUser Mention(string name) => new(AccountOf(name), name);
 

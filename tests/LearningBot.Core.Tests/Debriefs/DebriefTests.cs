@@ -1,4 +1,5 @@
 using LearningBot.Core.Cards;
+using LearningBot.Core.Conversations;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Data.Debriefs;
@@ -194,16 +195,88 @@ public sealed class DebriefTests
     }
 
     [Fact]
-    public async Task Someone_not_on_the_configured_managers_list_is_told_who_can_start_one()
+    public async Task With_a_people_directory_only_managers_start_debriefs_and_others_are_told_who_can()
     {
-        await using var bed = await DebriefTestBed.CreateAsync(new Dictionary<string, string?> { ["LearningBot:Debriefs:Managers:0"] = "29:grace" });
+        await using var bed = await DebriefTestBed.CreateAsync();
+        var grace = await bed.PersonAsync("Grace");
+        var ada = await bed.PersonAsync("Ada");
+        var alan = await bed.PersonAsync("Alan");
+        var report = await bed.ImportPeopleAsync(
+            "grace@example.com,Grace Hopper,,Platform,",
+            "ada@example.com,Ada Lovelace,grace@example.com,Platform,engineer",
+            "alan@example.com,Alan Turing,,Research,Manager");
+        Assert.Empty(report.Errors);
+
+        var refused = await bed.SayAsync(ada, "debrief Apollo <at>Grace</at>", [DebriefTestBed.Mention("Grace")]);
+        Assert.Contains("Ask **Grace Hopper**, your manager", refused.Messages.Single().Text, StringComparison.Ordinal);
+        Assert.False(await bed.QueryAsync(db => db.Set<DebriefRecord>().AnyAsync()));
+
+        // Grace has a direct report; Alan has the manager role and no reports.
+        Assert.StartsWith("Debrief started", (await bed.SayAsync(grace, "debrief Apollo <at>Ada</at>", [DebriefTestBed.Mention("Ada")])).Messages.Single().Card!.Title, StringComparison.Ordinal);
+        Assert.StartsWith("Debrief started", (await bed.SayAsync(alan, "debrief Enigma <at>Ada</at>", [DebriefTestBed.Mention("Ada")])).Messages.Single().Card!.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refusal_in_a_team_channel_goes_to_the_person_privately_and_nothing_is_said_in_the_channel()
+    {
+        await using var bed = await DebriefTestBed.CreateAsync();
         await bed.PersonAsync("Grace");
         var ada = await bed.PersonAsync("Ada");
+        await bed.ImportPeopleAsync("grace@example.com,Grace Hopper,,,", "ada@example.com,Ada Lovelace,grace@example.com,,");
+        var channel = new TurnConversation("19:platform@thread.tacv2", ConversationType.Channel) { TeamId = "team-1" };
 
-        var reply = await bed.SayAsync(ada, "debrief Apollo <at>Grace</at>", [DebriefTestBed.Mention("Grace")]);
+        var reply = await bed.SayAsync(ada, "debrief Apollo <at>Grace</at>", [DebriefTestBed.Mention("Grace")], channel);
 
-        Assert.Contains("Only managers can start a debrief", reply.Messages.Single().Text, StringComparison.Ordinal);
+        Assert.Empty(reply.Messages);
+        var note = Assert.Single(await bed.DeliverAsync());
+        Assert.Equal(ada, note.PersonId);
+        Assert.Contains("Grace Hopper", note.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Debrief_on_its_own_shows_the_start_form_whose_start_button_follows_the_same_rules_with_errors_under_each_field()
+    {
+        await using var bed = await DebriefTestBed.CreateAsync();
+        var grace = await bed.PersonAsync("Grace");
+        var ada = await bed.PersonAsync("Ada");
+        var alan = await bed.PersonAsync("Alan");
+
+        var form = (await bed.SayAsync(grace, "debrief")).Messages.Single().Card!;
+        Assert.Equal(["project", "people", "due", "template"], form.Body.OfType<InputElement>().Select(i => i.Id));
+        Assert.False(form.Body.OfType<PeopleInputElement>().Single().ConversationMembersOnly); // a 1:1 chat: the whole organisation
+        Assert.Equal("2026-11-09", form.Body.OfType<DateInputElement>().Single().Value);
+        var start = form.Actions.Single();
+
+        var invalid = (await bed.PressAsync(grace, start, new Dictionary<string, string> { ["project"] = "", ["people"] = "", ["due"] = "2026-10-01", ["template"] = "standard" })).UpdatedCard!;
+        var errors = invalid.Body.OfType<TextElement>().Where(t => t.Text.StartsWith('⚠')).Select(t => t.Text).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Contains("Name the project", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Pick who took part", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("has to be in the future", StringComparison.Ordinal));
         Assert.False(await bed.QueryAsync(db => db.Set<DebriefRecord>().AnyAsync()));
+
+        var inputs = new Dictionary<string, string> { ["project"] = "Apollo", ["people"] = "29:ada,29:alan", ["due"] = "2026-11-20", ["template"] = "incident" };
+        var started = await bed.PressAsync(grace, invalid.Actions.Single(), inputs);
+        var again = await bed.PressAsync(grace, invalid.Actions.Single(), inputs); // a double click
+
+        Assert.StartsWith("Debrief started: Apollo", started.UpdatedCard!.Title, StringComparison.Ordinal);
+        Assert.Null(again.UpdatedCard);
+        var debrief = await bed.QueryAsync(db => db.Set<DebriefRecord>().Include(d => d.Participants).SingleAsync());
+        Assert.Equal("incident", debrief.Template);
+        Assert.Equal(new[] { ada, alan }.Order(), debrief.Participants.Select(p => p.PersonId).Order());
+        Assert.Equal(2, (await bed.DeliverAsync()).Count(d => d.Kind == DebriefService.CardKind));
+    }
+
+    [Fact]
+    public async Task The_start_form_in_a_channel_offers_the_channels_members()
+    {
+        await using var bed = await DebriefTestBed.CreateAsync();
+        var grace = await bed.PersonAsync("Grace");
+        var channel = new TurnConversation("19:platform@thread.tacv2", ConversationType.Channel) { TeamId = "team-1" };
+
+        var form = (await bed.SayAsync(grace, "debrief", conversation: channel)).Messages.Single().Card!;
+
+        Assert.True(form.Body.OfType<PeopleInputElement>().Single().ConversationMembersOnly);
     }
 
     [Fact]
