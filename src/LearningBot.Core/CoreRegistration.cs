@@ -3,6 +3,7 @@ using LearningBot.Core.Help;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
+using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
 using LearningBot.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class CoreRegistration
         services.AddScoped<PersonDirectory>();
         services.AddScoped<PeopleImporter>();
         services.AddScoped<PrivateReplies>();
+        services.TryAddScoped<OutboxWriter>();
         services.AddScoped<ReportingLines>();
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<TurnProcessor>();
