@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LearningBot.Core.Circles;
 using LearningBot.Core.Debriefs;
 using LearningBot.Data.Circles;
@@ -57,5 +58,78 @@ public sealed class CirclesAndDebriefsSlackTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Debrief started: Apollo", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(["grace", "linus"], await _bot.WithDbAsync(db => db.Set<DebriefParticipantRecord>().Select(p => p.Name).OrderBy(n => n).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Slash_debrief_alone_opens_a_modal_with_a_user_picker_whose_submission_starts_the_debrief()
+    {
+        _slack.Users["U0LINUS"] = "linus";
+        _slack.Users["U0GRACE"] = "grace";
+        using var response = await _bot.PostCommandAsync(SlackPayloads.Command("/debrief", "", _slack.ResponseUrl()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync()); // the modal is the answer
+        var view = Assert.Single(_slack.CallsTo("views.open")).Body.GetProperty("view");
+        var elements = view.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "input")
+            .Select(b => b.GetProperty("element").GetProperty("type").GetString()).ToList();
+        Assert.Equal(["plain_text_input", "multi_users_select", "datepicker", "static_select"], elements);
+
+        using var submitted = await _bot.PostInteractionAsync(SlackPayloads.ViewSubmission(view, new JsonObject
+        {
+            ["project"] = new JsonObject { ["project"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Apollo" } },
+            ["people"] = new JsonObject { ["people"] = new JsonObject { ["type"] = "multi_users_select", ["selected_users"] = new JsonArray("U0LINUS", "U0GRACE") } },
+            ["due"] = new JsonObject { ["due"] = new JsonObject { ["type"] = "datepicker", ["selected_date"] = "2099-01-15" } },
+            ["template"] = new JsonObject { ["template"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "deal" } } },
+        }));
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        await _bot.ProcessedAsync();
+
+        var debrief = await _bot.WithDbAsync(db => db.Set<DebriefRecord>().Include(d => d.Participants).SingleAsync());
+        Assert.Equal(("Apollo", "deal"), (debrief.Project, debrief.Template));
+        Assert.Equal(["grace", "linus"], debrief.Participants.Select(p => p.Name).Order());
+        Assert.Contains(_slack.CallsTo("chat.postMessage"), c => c.Body.GetRawText().Contains("Debrief started: Apollo", StringComparison.Ordinal));
+        // users.info gave their emails, so the directory can link them later.
+        Assert.Equal(["grace@example.com", "linus@example.com"], await _bot.WithDbAsync(db => db.People.Where(p => p.DisplayName == "grace" || p.DisplayName == "linus").Select(p => p.Email!).OrderBy(e => e).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Slash_circle_create_alone_opens_the_circle_form_as_a_modal_and_its_submission_creates_the_circle()
+    {
+        using var response = await _bot.PostCommandAsync(SlackPayloads.Command("/circle", "create", _slack.ResponseUrl()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = Assert.Single(_slack.CallsTo("views.open")).Body.GetProperty("view");
+
+        static JsonObject Text(string id, string value) => new() { [id] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        using var submitted = await _bot.PostInteractionAsync(SlackPayloads.ViewSubmission(view, new JsonObject
+        {
+            ["name"] = Text("name", "Data Club"), ["topic"] = Text("topic", "SQL"), ["cadence"] = Text("cadence", "biweekly"),
+            ["day"] = Text("day", "Tue"), ["time"] = Text("time", "16:30"),
+        }));
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        await _bot.ProcessedAsync();
+
+        var circle = await _bot.WithDbAsync(db => db.Set<CircleRecord>().SingleAsync());
+        Assert.Equal(("Data Club", "SQL", SlackPayloads.Channel), (circle.Name, circle.Topic, circle.ConversationId));
+        Assert.Contains(_slack.CallsTo("chat.postMessage"), c => c.Body.GetRawText().Contains("Circle created: Data Club", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_modal_submission_missing_a_required_field_is_answered_with_an_error_on_that_field()
+    {
+        using var response = await _bot.PostCommandAsync(SlackPayloads.Command("/debrief", "", _slack.ResponseUrl()));
+        var view = Assert.Single(_slack.CallsTo("views.open")).Body.GetProperty("view");
+
+        using var submitted = await _bot.PostInteractionAsync(SlackPayloads.ViewSubmission(view, new JsonObject
+        {
+            ["project"] = new JsonObject { ["project"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Apollo" } },
+            ["people"] = new JsonObject { ["people"] = new JsonObject { ["type"] = "multi_users_select", ["selected_users"] = new JsonArray() } },
+            ["due"] = new JsonObject { ["due"] = new JsonObject { ["type"] = "datepicker", ["selected_date"] = "2099-01-15" } },
+            ["template"] = new JsonObject { ["template"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "standard" } } },
+        }));
+
+        using var body = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync());
+        Assert.Equal("errors", body.RootElement.GetProperty("response_action").GetString());
+        Assert.Equal(["people"], body.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.False(await _bot.WithDbAsync(db => db.Set<DebriefRecord>().AnyAsync()));
     }
 }

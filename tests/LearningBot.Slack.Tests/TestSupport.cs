@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Core;
 using LearningBot.Core.Cards;
@@ -310,4 +311,21 @@ public static class SlackPayloads
         ["response_url"] = responseUrl,
         ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["block_id"] = "b1", ["value"] = value, ["action_ts"] = "1700000001.0001" }),
     };
+
+    /// <summary>The view_submission Slack sends for a modal the bot opened: its view back, with an id, a hash and the state.</summary>
+    public static JsonObject ViewSubmission(JsonElement openedView, JsonObject values)
+    {
+        var view = JsonNode.Parse(openedView.GetRawText())!.AsObject();
+        view["id"] = "V-SUBMIT";
+        view["hash"] = "1700000000.abcdef";
+        view["state"] = new JsonObject { ["values"] = values };
+        return new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId },
+            ["user"] = new JsonObject { ["id"] = UserId, ["team_id"] = FakeSlackApi.TeamId },
+            ["trigger_id"] = "trigger-submit",
+            ["view"] = view,
+        };
+    }
 }

@@ -143,7 +143,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
                         ["name"] = known,
                         ["real_name"] = known,
                         ["tz"] = "Europe/London",
-                        ["profile"] = new JsonObject { ["display_name"] = known },
+                        ["profile"] = new JsonObject { ["display_name"] = known, ["email"] = $"{known}@example.com" },
                     },
                 }
                 : new JsonObject
@@ -155,7 +155,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
                         ["name"] = "ada",
                         ["real_name"] = "Ada Lovelace",
                         ["tz"] = "Europe/London",
-                        ["profile"] = new JsonObject { ["display_name"] = "Ada" },
+                        ["profile"] = new JsonObject { ["display_name"] = "Ada", ["email"] = $"{call.Arg("user")?.ToLowerInvariant()}@example.com" },
                     },
                 },
             "auth.test" => new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["bot_id"] = "BBOT", ["team_id"] = TeamId },
