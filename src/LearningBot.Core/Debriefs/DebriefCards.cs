@@ -11,6 +11,9 @@ public static class DebriefCards
     public const string LessonKey = "lessonId";
     public const string LessonTextInput = "lessonText";
     public const string FormKey = "formId";
+    public const string QuizQuestionInput = "quizQuestion";
+    public const string QuizAnswerInput = "quizAnswer";
+    public const string QuizOthersInput = "quizOthers";
 
     /// <summary>The form "debrief" shows on its own: project, people (the channel's picker), deadline and template.</summary>
     public static Card StartForm(IEnumerable<string> templates, bool conversationMembersOnly, DebriefForm form, IReadOnlyDictionary<string, string>? errors = null)
@@ -207,7 +210,8 @@ public static class DebriefCards
     }
 
     /// <summary>The manager edits a proposed lesson's wording before publishing it.</summary>
-    public static Card EditLesson(DebriefRecord debrief, DebriefLessonRecord lesson, string author, string? text = null, string? error = null)
+    public static Card EditLesson(DebriefRecord debrief, DebriefLessonRecord lesson, string author, string? text = null, string? error = null,
+        IReadOnlyDictionary<string, string>? quiz = null)
     {
         ArgumentNullException.ThrowIfNull(debrief);
         ArgumentNullException.ThrowIfNull(lesson);
@@ -215,6 +219,10 @@ public static class DebriefCards
         {
             new TextElement($"Proposed by _{author}_. Tidy the wording so it stands on its own for someone who wasn't on the project."),
             new TextInputElement(LessonTextInput, "Lesson") { Value = text ?? lesson.Text, Multiline = true, Required = true, MaxLength = 2000 },
+            new TextElement("Optional: add a quiz question, and the lesson joins everyone's daily micro-quizzes.") { Subtle = true },
+            new TextInputElement(QuizQuestionInput, "Quiz question") { Value = quiz?.GetValueOrDefault(QuizQuestionInput), MaxLength = DebriefLessonQuiz.MaxQuestion },
+            new TextInputElement(QuizAnswerInput, "The right answer") { Value = quiz?.GetValueOrDefault(QuizAnswerInput), MaxLength = DebriefLessonQuiz.MaxChoice },
+            new TextInputElement(QuizOthersInput, "Wrong answers, one per line") { Value = quiz?.GetValueOrDefault(QuizOthersInput), Multiline = true, MaxLength = 600 },
         };
         if (error is not null)
         {

@@ -420,12 +420,14 @@ public sealed partial class DebriefService(
         var project = debrief!.Project;
         // From the edit card, the reworded lesson arrives with the button.
         var text = action.Data.TryGetValue(DebriefCards.LessonTextInput, out var edited) ? edited.Trim() : lesson.Text;
-        if (publish && lesson.Status == DebriefLessonStatus.Proposed && text.Length is 0 or > 2000)
+        var (quiz, quizError) = DebriefLessonQuiz.From(action.Data);
+        var textError = text.Length == 0 ? "The lesson is empty: write a sentence or two, or press Skip." : text.Length > 2000 ? "Keep the lesson under 2,000 characters." : null;
+        if (publish && lesson.Status == DebriefLessonStatus.Proposed && (textError ?? quizError) is { } error)
         {
             return new Reply
             {
-                UpdatedCard = DebriefCards.EditLesson(debrief!, lesson, await AuthorAsync(lesson, cancellationToken).ConfigureAwait(false), text,
-                    text.Length == 0 ? "The lesson is empty: write a sentence or two, or press Skip." : "Keep the lesson under 2,000 characters."),
+                UpdatedCard = DebriefCards.EditLesson(debrief!, lesson, await AuthorAsync(lesson, cancellationToken).ConfigureAwait(false), text, error,
+                    action.Data.Where(d => d.Key.StartsWith("quiz", StringComparison.Ordinal)).ToDictionary()),
             };
         }
         if (!publish)
@@ -442,7 +444,7 @@ public sealed partial class DebriefService(
         if (won == 1 && publish)
         {
             var author = await db.People.AsNoTracking().Where(p => p.Id == lesson.AuthorPersonId).Select(p => p.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            var report = await importer.ImportGeneratedAsync(Library, $"{knowledgeId}.md", LessonMarkdown(knowledgeId!, debrief!, text, author, now), cancellationToken).ConfigureAwait(false);
+            var report = await importer.ImportGeneratedAsync(Library, $"{knowledgeId}.md", LessonMarkdown(knowledgeId!, debrief!, text, author, now, quiz), cancellationToken).ConfigureAwait(false);
             if (report.Rejected.Count > 0)
             {
                 // Give the lesson back to the manager's decision rather than leave it "published" but unfindable.
@@ -495,7 +497,7 @@ public sealed partial class DebriefService(
         return TimeZoneInfo.Utc;
     }
 
-    internal static string LessonMarkdown(string id, DebriefRecord debrief, string text, string? author, DateTimeOffset now)
+    internal static string LessonMarkdown(string id, DebriefRecord debrief, string text, string? author, DateTimeOffset now, DebriefLessonQuiz? quiz = null)
     {
         var encoder = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         var firstLine = text.Split('\n', 2)[0].Trim();
@@ -509,7 +511,7 @@ public sealed partial class DebriefService(
             title: {JsonSerializer.Serialize(title, encoder)}
             summary: {JsonSerializer.Serialize(summary, encoder)}
             tags: [debrief{(slug.Length > 0 ? ", " + slug : "")}]
-            updated: {now:yyyy-MM-dd}
+            updated: {now:yyyy-MM-dd}{quiz?.Yaml(id) ?? ""}
             ---
             # {title}
 

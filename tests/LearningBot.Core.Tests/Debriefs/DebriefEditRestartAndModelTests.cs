@@ -1,6 +1,7 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge;
+using LearningBot.Core.Quizzes;
 using LearningBot.Core.Tests.Fakes;
 using LearningBot.Data.Debriefs;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class DebriefEditRestartAndModelTests
         var summary = (await bed.DeliverAsync()).Single().Card!;
 
         var edit = await bed.PressAsync(grace, Button(summary, DebriefVerbs.Edit));
-        Assert.Equal("get test data early", edit.UpdatedCard!.Body.OfType<TextInputElement>().Single().Value);
+        Assert.Equal("get test data early", edit.UpdatedCard!.Body.OfType<TextInputElement>().Single(i => i.Id == DebriefCards.LessonTextInput).Value);
         var empty = await bed.PressAsync(grace, Button(edit.UpdatedCard, DebriefVerbs.Publish), new Dictionary<string, string> { [DebriefCards.LessonTextInput] = "  " });
         Assert.Contains(empty.UpdatedCard!.Body.OfType<TextElement>(), t => t.Text.StartsWith("⚠ The lesson is empty", StringComparison.Ordinal));
         await bed.PressAsync(grace, Button(edit.UpdatedCard, DebriefVerbs.Publish),
@@ -45,6 +46,41 @@ public sealed class DebriefEditRestartAndModelTests
         var lesson = await bed.QueryAsync(db => db.Lessons.Include(l => l.Sections).SingleAsync(l => l.Id == "debrief-billing-migration-1"));
         Assert.Contains("realistic test data in the first week", lesson.BodyMarkdown, StringComparison.Ordinal);
         Assert.Equal("debrief|billing-migration", lesson.Tags);
+    }
+
+    [Fact]
+    public async Task A_quiz_question_added_when_publishing_puts_the_lesson_into_the_daily_quizzes()
+    {
+        var settings = new Dictionary<string, string?> { ["LearningBot:Debriefs:SchedulingEnabled"] = "false", ["LearningBot:Quizzes:SchedulingEnabled"] = "false" };
+        await using var bed = await DebriefTestBed.CreateAsync(settings, (services, configuration) => services.AddDebriefs(configuration).AddQuizzes(configuration));
+        var (grace, ada) = await StartAsync(bed);
+        await bed.PressAsync(ada, Button((await bed.DeliverAsync()).Single().Card!, DebriefVerbs.Submit), Answers);
+        var edit = (await bed.PressAsync(grace, Button((await bed.DeliverAsync()).Single().Card!, DebriefVerbs.Edit))).UpdatedCard!;
+        var lessonText = new KeyValuePair<string, string>(DebriefCards.LessonTextInput, "Ask the data team for realistic test data in the first week of a migration.");
+
+        var incomplete = await bed.PressAsync(grace, Button(edit, DebriefVerbs.Publish), new Dictionary<string, string>([lessonText])
+        {
+            [DebriefCards.QuizQuestionInput] = "When should a migration team ask for realistic test data?",
+            [DebriefCards.QuizAnswerInput] = "In the first week",
+        });
+        Assert.Contains(incomplete.UpdatedCard!.Body.OfType<TextElement>(), t => t.Text == "⚠ Give at least one wrong answer, one per line.");
+        Assert.Equal("In the first week", incomplete.UpdatedCard.Body.OfType<TextInputElement>().Single(i => i.Id == DebriefCards.QuizAnswerInput).Value);
+        Assert.False(await bed.QueryAsync(db => db.Lessons.AnyAsync(l => l.Id == "debrief-billing-migration-1")));
+
+        await bed.PressAsync(grace, Button(edit, DebriefVerbs.Publish), new Dictionary<string, string>([lessonText])
+        {
+            [DebriefCards.QuizQuestionInput] = "When should a migration team ask for realistic test data?",
+            [DebriefCards.QuizAnswerInput] = "In the first week",
+            [DebriefCards.QuizOthersInput] = "The week before go-live\nAfter the first failed run\n",
+        });
+
+        var question = await bed.QueryAsync(db => db.Set<LearningBot.Data.Knowledge.QuizQuestionRecord>().SingleAsync(q => q.LessonId == "debrief-billing-migration-1"));
+        Assert.Equal("debrief-billing-migration-1-q1", question.Id);
+        await using var scope = bed.Scope();
+        var track = await scope.ServiceProvider.GetRequiredService<QuestionBank>().DefaultTrackAsync(CancellationToken.None);
+        var item = Assert.Single(track, q => q.Id == question.Id);
+        Assert.Equal("In the first week", item.Choices[item.Answer]);
+        Assert.Equal(3, item.Choices.Count);
     }
 
     [Fact]
