@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 // Answer-quality benchmark: imports a lesson folder into a fresh SQLite file, asks every question of a JSONL file
-// ({"question": "...", "expected": ["lesson-id", ...]}; [] = the library does not answer it) and prints hit@1,
+// ({"question": "...", "expected": ["lesson-id", ...]}; [] = the library does not answer it: the dev set, or the
+// held-out set tests/fixtures/questions.heldout.jsonl that no setting is tuned on) and prints hit@1,
 // hit@3, how often out-of-scope questions are declined and in-scope ones wrongly declined, and query latency.
 // With --quiz, the library's own quiz questions are asked too, as in-scope questions about their lesson.
 // With --quiz the lessons' own questions are not indexed as views (they would be their own answers).
@@ -19,7 +20,7 @@ using Microsoft.Extensions.Options;
 //   dotnet run -c Release --project bench/AnswerQuality -- <lessons-folder> <questions.jsonl> [--quiz] [Name=Value ...] [--verbose] [--postgresql CS]
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: <lessons-folder> <questions.jsonl> [--quiz] [--threshold N] [--verbose]");
+    Console.Error.WriteLine("usage: <lessons-folder> <questions.jsonl> [--quiz] [Name=Value ...] [--verbose] [--out-of-scope FILE] [--postgresql CS]");
     return 2;
 }
 var folder = args[0];

@@ -74,6 +74,15 @@ public sealed class KnowledgeSearchTests
         Assert.Equal("coaching-one-on-ones", answer.Best!.LessonId);
     }
 
+    [Theory]
+    [InlineData("can u look at my PR?", "can you look at my pr pull request?")]
+    [InlineData("what goes in an ADR", "what goes in an adr architecture decision record")]
+    [InlineData("gonna miss the mtg tmrw, sorry", "going to miss the meeting tomorrow, sorry")]
+    public void Workplace_acronyms_keep_their_short_form_and_gain_the_long_one(string question, string normalized)
+    {
+        Assert.Equal(normalized, QueryNormalizer.Normalize(question));
+    }
+
     [Fact]
     public async Task A_retired_lesson_is_never_found()
     {

@@ -21,6 +21,22 @@ public static class QueryNormalizer
         ["docs"] = "documents", ["msg"] = "message", ["msgs"] = "messages", ["mtg"] = "meeting", ["mtgs"] = "meetings", ["q"] = "question",
         ["qs"] = "questions", ["lol"] = "", ["tbh"] = "to be honest", ["imo"] = "in my opinion", ["idk"] = "i do not know", ["btw"] = "by the way",
         ["retro"] = "retrospective", ["retros"] = "retrospectives", ["postmortem"] = "post-mortem", ["onboard"] = "onboarding",
+        // Workplace acronyms: the short form is kept (lessons may use it too) and the long form added.
+        ["pr"] = "pr pull request", ["prs"] = "prs pull requests", ["mr"] = "mr merge request", ["rfc"] = "rfc request for comments",
+        ["adr"] = "adr architecture decision record", ["adrs"] = "adrs architecture decision records", ["okr"] = "okr objectives and key results",
+        ["okrs"] = "okrs objectives and key results", ["kpi"] = "kpi key performance indicator", ["kpis"] = "kpis key performance indicators",
+        ["sla"] = "sla service level agreement", ["poc"] = "proof of concept", ["wip"] = "work in progress", ["qa"] = "quality assurance",
+        ["ux"] = "user experience", ["ui"] = "user interface", ["dm"] = "direct message", ["dms"] = "direct messages", ["eow"] = "end of week",
+        ["tldr"] = "summary", ["nda"] = "non-disclosure agreement", ["vp"] = "vice president", ["ic"] = "individual contributor",
+        ["devs"] = "developers", ["eng"] = "engineering", ["prod"] = "production", ["repo"] = "repository", ["a11y"] = "accessibility",
+        ["sso"] = "single sign-on", ["roi"] = "return on investment", ["tbd"] = "to be decided", ["ceo"] = "ceo chief executive",
+        ["l&d"] = "learning and development", ["ppt"] = "presentation slides", ["xfn"] = "cross-functional",
+        // Chat spellings and everyday words shortened.
+        ["rn"] = "right now", ["tia"] = "thanks in advance", ["ty"] = "thank you", ["nvm"] = "never mind", ["afaik"] = "as far as i know",
+        ["iirc"] = "if i remember correctly", ["abt"] = "about", ["b/c"] = "because", ["wk"] = "week", ["wks"] = "weeks", ["yr"] = "year",
+        ["yrs"] = "years", ["hrs"] = "hours", ["mins"] = "minutes", ["sth"] = "something", ["smth"] = "something",
+        ["govt"] = "government", ["approx"] = "approximately", ["thru"] = "through", ["tho"] = "though", ["gonna"] = "going to",
+        ["wanna"] = "want to", ["gotta"] = "have to", ["kinda"] = "kind of", ["sorta"] = "sort of", ["dunno"] = "do not know",
     };
 
     public static string Normalize(string question)
