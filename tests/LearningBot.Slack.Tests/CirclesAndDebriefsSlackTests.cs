@@ -87,7 +87,8 @@ public sealed class CirclesAndDebriefsSlackTests : IAsyncLifetime
         var debrief = await _bot.WithDbAsync(db => db.Set<DebriefRecord>().Include(d => d.Participants).SingleAsync());
         Assert.Equal(("Apollo", "deal"), (debrief.Project, debrief.Template));
         Assert.Equal(["grace", "linus"], debrief.Participants.Select(p => p.Name).Order());
-        Assert.Contains(_slack.CallsTo("chat.postMessage"), c => c.Body.GetRawText().Contains("Debrief started: Apollo", StringComparison.Ordinal));
+        var started = Assert.Single(_slack.CallsTo("chat.postEphemeral"), c => c.Body.GetRawText().Contains("Debrief started: Apollo", StringComparison.Ordinal));
+        Assert.Equal(SlackPayloads.UserId, started.Body.GetProperty("user").GetString()); // only the manager sees the confirmation in the channel
         // users.info gave their emails, so the directory can link them later.
         Assert.Equal(["grace@example.com", "linus@example.com"], await _bot.WithDbAsync(db => db.People.Where(p => p.DisplayName == "grace" || p.DisplayName == "linus").Select(p => p.Email!).OrderBy(e => e).ToListAsync()));
     }
@@ -110,7 +111,7 @@ public sealed class CirclesAndDebriefsSlackTests : IAsyncLifetime
 
         var circle = await _bot.WithDbAsync(db => db.Set<CircleRecord>().SingleAsync());
         Assert.Equal(("Data Club", "SQL", SlackPayloads.Channel), (circle.Name, circle.Topic, circle.ConversationId));
-        Assert.Contains(_slack.CallsTo("chat.postMessage"), c => c.Body.GetRawText().Contains("Circle created: Data Club", StringComparison.Ordinal));
+        Assert.Contains(_slack.CallsTo("chat.postEphemeral"), c => c.Body.GetRawText().Contains("Circle created: Data Club", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -227,7 +227,10 @@ public sealed class SlackInteractionProcessor(
         return errors.Count == 0 ? null : new JsonObject { ["response_action"] = "errors", ["errors"] = errors };
     }
 
-    /// <summary>A valid view_submission, after the ack: the modal's submit verb with the inputs, replies posted where the modal came from.</summary>
+    /// <summary>
+    /// A valid view_submission, after the ack: the modal's submit verb with the inputs; replies go where the modal came
+    /// from — in a channel as ephemeral messages to the submitter, as the command's own answer would have been.
+    /// </summary>
     public async Task ViewSubmissionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
         var view = payload.GetObject("view");
@@ -263,7 +266,15 @@ public sealed class SlackInteractionProcessor(
         var messages = reply.UpdatedCard is { } updated ? [.. reply.Messages, OutboundMessage.FromCard(updated)] : reply.Messages;
         foreach (var message in messages)
         {
-            await sender.PostAsync(auth, channel, message, null, cancellationToken).ConfigureAwait(false);
+            // Like the slash command that opened the modal, its answer is for the person who submitted it.
+            if (SlackEventProcessor.ConversationTypeOf(channel, null) == ConversationType.Personal)
+            {
+                await sender.PostAsync(auth, channel, message, null, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await sender.PostEphemeralAsync(auth, channel, user, message, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
