@@ -103,12 +103,19 @@ public sealed partial class PersonDirectory(
         ArgumentNullException.ThrowIfNull(where);
         var lookup = lookups.FirstOrDefault(l => l.Channel == turn.Channel);
         var name = turn.Channel.ToString();
-        var account = await db.ChannelAccounts.SingleOrDefaultAsync(a => a.Channel == name && a.ExternalId == turn.From.Id, cancellationToken).ConfigureAwait(false);
+        // ResolveAsync loaded the account and its person into this scope a moment ago; read them without a query.
+        var account = db.ChannelAccounts.Local.FirstOrDefault(a => a.Channel == name && a.ExternalId == turn.From.Id)
+            ?? await db.ChannelAccounts.SingleOrDefaultAsync(a => a.Channel == name && a.ExternalId == turn.From.Id, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        if (lookup is null || account is null || turn.From.IsBot || account.EmailCheckedAt > now - EmailRecheck
-            || await db.People.AnyAsync(p => p.Id == account.PersonId && p.Email != null, cancellationToken).ConfigureAwait(false))
+        if (lookup is null || account is null || turn.From.IsBot || account.EmailCheckedAt > now - EmailRecheck)
         {
             return account?.PersonId ?? turn.PersonId;
+        }
+        var person = db.People.Local.FirstOrDefault(p => p.Id == account.PersonId)
+            ?? await db.People.SingleAsync(p => p.Id == account.PersonId, cancellationToken).ConfigureAwait(false);
+        if (person.Email is not null)
+        {
+            return person.Id;
         }
         account.EmailCheckedAt = now;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
