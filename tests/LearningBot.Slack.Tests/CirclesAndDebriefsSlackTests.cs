@@ -100,17 +100,21 @@ public sealed class CirclesAndDebriefsSlackTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var view = Assert.Single(_slack.CallsTo("views.open")).Body.GetProperty("view");
 
+        _slack.Users["U0LINUS"] = "linus";
         static JsonObject Text(string id, string value) => new() { [id] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        static JsonObject Select(string id, string value) => new() { [id] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = value } } };
         using var submitted = await _bot.PostInteractionAsync(SlackPayloads.ViewSubmission(view, new JsonObject
         {
-            ["name"] = Text("name", "Data Club"), ["topic"] = Text("topic", "SQL"), ["cadence"] = Text("cadence", "biweekly"),
-            ["day"] = Text("day", "Tue"), ["time"] = Text("time", "16:30"),
+            ["name"] = Text("name", "Data Club"), ["topic"] = Text("topic", "SQL"),
+            ["members"] = new JsonObject { ["members"] = new JsonObject { ["type"] = "multi_users_select", ["selected_users"] = new JsonArray("U0LINUS") } },
+            ["cadence"] = Select("cadence", "biweekly"), ["day"] = Select("day", "Tuesday"), ["time"] = Text("time", "16:30"), ["pairs"] = Select("pairs", "no"),
         }));
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         await _bot.ProcessedAsync();
 
         var circle = await _bot.WithDbAsync(db => db.Set<CircleRecord>().SingleAsync());
         Assert.Equal(("Data Club", "SQL", SlackPayloads.Channel), (circle.Name, circle.Topic, circle.ConversationId));
+        Assert.Equal(["Ada", "linus"], await _bot.WithDbAsync(db => db.Set<CircleMemberRecord>().Select(m => m.Name).OrderBy(n => n).ToListAsync()));
         Assert.Contains(_slack.CallsTo("chat.postEphemeral"), c => c.Body.GetRawText().Contains("Circle created: Data Club", StringComparison.Ordinal));
     }
 

@@ -97,7 +97,14 @@ public static class CircleCards
         return new Card { Title = $"{circle.Name} — round {round.Number}", Subtitle = circle.Topic, Body = body };
     }
 
-    /// <summary>The form "circle create" shows when typed on its own; members join afterwards with "circle join".</summary>
+    public const string MembersInput = "members";
+    public const string PairsInput = "pairs";
+    public const int MaxPickedMembers = 50;
+
+    /// <summary>
+    /// The form "circle create" shows when typed on its own, in the chat or channel that will get the round-ups:
+    /// name, topic, members (the channel's people picker, from this conversation), cadence, day, time and peer pairs.
+    /// </summary>
     public static Card CreateForm() => new()
     {
         Title = "Start a peer learning circle",
@@ -106,10 +113,19 @@ public static class CircleCards
         [
             new TextInputElement("name", "Name") { Required = true, MaxLength = 100, Placeholder = "e.g. Design Crit" },
             new TextInputElement("topic", "Topic") { Required = true, MaxLength = 300, Placeholder = "e.g. accessible forms" },
-            new TextInputElement("cadence", "How often: weekly, biweekly or monthly") { Required = true, MaxLength = 20, Value = "weekly" },
-            new TextInputElement("day", "Day") { Required = true, MaxLength = 20, Value = "Tuesday" },
+            new PeopleInputElement(MembersInput, "Members (you're in it already)") { ConversationMembersOnly = true },
+            new ChoiceInputElement("cadence", "How often", [new Choice("Every week", "weekly"), new Choice("Every two weeks", "biweekly"), new Choice("Monthly (first such day)", "monthly")])
+            {
+                Required = true, Value = "weekly",
+            },
+            new ChoiceInputElement("day", "Day", [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
+                .Select(d => new Choice(d.ToString(), d.ToString()))])
+            {
+                Required = true, Value = nameof(DayOfWeek.Tuesday),
+            },
             new TextInputElement("time", "Time (24-hour, your time zone)") { Required = true, MaxLength = 5, Value = "10:00" },
-            new TextElement("Colleagues join with **circle join <name>** — or name them when creating by command: **circle create <name> about <topic> @people weekly Tuesday 10:00**.") { Subtle = true },
+            new ChoiceInputElement(PairsInput, "Peer pairs", [new Choice("No", "no"), new Choice("Yes, a new pair each round", "yes")]) { Required = true, Value = "no" },
+            new TextElement("Round-ups come to this chat. Others can join later with **circle join <name>**.") { Subtle = true },
         ],
         Actions = [CardAction.Submit("Create circle", CircleVerbs.Create, primary: true)],
     };

@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.People;
 
 namespace LearningBot.Core.Circles;
 
@@ -28,24 +29,34 @@ public sealed class CircleCommand(CircleService circles) : ICommandHandler
 }
 
 /// <summary>The check-in card's button, and the create form's.</summary>
-public sealed class CircleCardActions(CircleService circles) : ICardActionHandler
+public sealed class CircleCardActions(CircleService circles, PersonDirectory people) : ICardActionHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } = [CircleVerbs.CheckIn, CircleVerbs.Create];
 
-    public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
+    public async Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         if (action.Verb != CircleVerbs.Create)
         {
-            return circles.CheckInAsync(turn, action, cancellationToken);
+            return await circles.CheckInAsync(turn, action, cancellationToken).ConfigureAwait(false);
         }
         string Field(string id) => action.Data.GetValueOrDefault(id)?.Trim() ?? "";
         var missing = new[] { "name", "topic", "cadence", "day", "time" }.Where(f => Field(f).Length == 0).ToList();
         if (missing.Count > 0)
         {
-            return Task.FromResult(Reply.WithText($"Please fill in {string.Join(", ", missing)} — then press **Create circle** again."));
+            return Reply.WithText($"Please fill in {string.Join(", ", missing)} — then press **Create circle** again.");
+        }
+        var members = new List<Guid>();
+        foreach (var picked in Field(CircleCards.MembersInput).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).Take(CircleCards.MaxPickedMembers))
+        {
+            if (await people.ResolvePickedAsync(turn, picked, cancellationToken).ConfigureAwait(false) is { } personId)
+            {
+                members.Add(personId);
+            }
         }
         // The form says the same as the command, so both share one set of rules and messages.
-        return circles.CreateAsync(turn, $"{Field("name")} about {Field("topic")} {Field("cadence")} {Field("day")} {Field("time")}", cancellationToken);
+        var pairs = Field(CircleCards.PairsInput) == "yes" ? " with pairs" : "";
+        return await circles.CreateAsync(turn, $"{Field("name")} about {Field("topic")} {Field("cadence")} {Field("day")} {Field("time")}{pairs}", cancellationToken, members).ConfigureAwait(false);
     }
 }

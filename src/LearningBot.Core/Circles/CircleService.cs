@@ -13,7 +13,8 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
 {
     private const string CreateUsage = "**circle create Design Crit about accessible forms @Ada @Linus weekly Tuesday 10:00** (or **biweekly** / **monthly**; add **with pairs** for a peer pair each round)";
 
-    public async Task<Reply> CreateAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    /// <param name="pickedMembers">People picked on the create form, besides those mentioned.</param>
+    public async Task<Reply> CreateAsync(Turn turn, string arguments, CancellationToken cancellationToken, IReadOnlyList<Guid>? pickedMembers = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (turn.Conversation.Type == ConversationType.Personal)
@@ -67,6 +68,10 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
         foreach (var mention in turn.Mentions)
         {
             memberIds.Add((await people.ResolveMentionAsync(turn.Channel, mention, cancellationToken).ConfigureAwait(false), mention));
+        }
+        foreach (var picked in pickedMembers ?? [])
+        {
+            memberIds.Add((picked, new ChannelUser("", "")));
         }
         foreach (var (personId, user) in memberIds.DistinctBy(m => m.Id))
         {

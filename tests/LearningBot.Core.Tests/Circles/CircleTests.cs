@@ -112,18 +112,25 @@ public sealed class CircleTests
         var grace = await bed.PersonAsync("Grace");
 
         var form = Assert.Single((await bed.SayAsync(grace, "circle create", conversation: GroupChat)).Messages).Card!;
-        Assert.Equal(["name", "topic", "cadence", "day", "time"], form.Body.OfType<TextInputElement>().Select(i => i.Id));
+        Assert.Equal(["name", "topic", "members", "cadence", "day", "time", "pairs"], form.Body.OfType<InputElement>().Select(i => i.Id));
+        Assert.True(form.Body.OfType<PeopleInputElement>().Single().ConversationMembersOnly);
         var create = form.Actions.Single();
 
         var incomplete = await bed.PressAsync(grace, create, new Dictionary<string, string> { ["name"] = "Design Crit" }, GroupChat);
         Assert.Contains("Please fill in topic", Assert.Single(incomplete.Messages).Text, StringComparison.Ordinal);
-        var inputs = new Dictionary<string, string> { ["name"] = "Design Crit", ["topic"] = "accessible forms", ["cadence"] = "weekly", ["day"] = "Thursday", ["time"] = "10:00" };
+        var ada = await bed.PersonAsync("Ada");
+        var inputs = new Dictionary<string, string>
+        {
+            ["name"] = "Design Crit", ["topic"] = "accessible forms", ["members"] = "29:ada", ["cadence"] = "biweekly", ["day"] = "Thursday", ["time"] = "10:00", ["pairs"] = "yes",
+        };
         var created = await bed.PressAsync(grace, create, inputs, GroupChat);
         var again = await bed.PressAsync(grace, create, inputs, GroupChat);
 
         Assert.Equal("Circle created: Design Crit", Assert.Single(created.Messages).Card!.Title);
         Assert.Contains("already a circle called", Assert.Single(again.Messages).Text, StringComparison.Ordinal);
-        Assert.Equal(1, await bed.QueryAsync(db => db.Set<CircleRecord>().CountAsync()));
+        var circle = await bed.QueryAsync(db => db.Set<CircleRecord>().SingleAsync());
+        Assert.Equal((nameof(CircleCadence.Biweekly), true), (circle.Cadence, circle.PeerPairs));
+        Assert.Equal(new[] { grace, ada }.Order(), (await bed.QueryAsync(db => db.Set<CircleMemberRecord>().Select(m => m.PersonId).ToListAsync())).Order());
     }
 
     [Fact]
