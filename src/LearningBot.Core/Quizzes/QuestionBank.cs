@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LearningBot.Core.People;
 using LearningBot.Data;
 using LearningBot.Data.Knowledge;
 using LearningBot.Data.People;
@@ -12,25 +13,28 @@ public sealed record QuizItem(string Id, string LessonId, string LessonTitle, in
 
 /// <summary>
 /// The questions learners are quizzed on. The default track is every served lesson whose audience includes "all";
-/// configured tracks (<see cref="QuizOptions.Tracks"/>) add lessons by id or tag for the people named.
+/// configured tracks (<see cref="QuizOptions.Tracks"/>) add lessons by id or tag for the people named, and role
+/// tracks add the lessons whose audience names a learner's role in the people directory.
 /// </summary>
 public sealed class QuestionBank(LearningBotDbContext db, IOptions<QuizOptions> options)
 {
     public const string EveryoneAudience = "all";
 
-    /// <summary>The questions of each configured track, by track name, in lesson order.</summary>
+    /// <summary>Tracks made from lesson audiences: "role:manager" holds the lessons whose audience names manager.</summary>
+    public const string RoleTrackPrefix = "role:";
+
+    /// <summary>
+    /// The questions of each track, by track name, in lesson order: the configured tracks, and a role track
+    /// ("role:&lt;role&gt;") for every role a lesson's audience names besides "all".
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<QuizItem>>> ConfiguredTracksAsync(CancellationToken cancellationToken)
     {
         var tracks = options.Value.Tracks;
-        if (tracks.Count == 0)
-        {
-            return new Dictionary<string, IReadOnlyList<QuizItem>>();
-        }
         var rows = await (from q in db.Set<QuizQuestionRecord>().AsNoTracking()
                           join l in db.Set<LessonRecord>().AsNoTracking() on q.LessonId equals l.Id
                           where !q.Retired && !l.Retired
                           orderby l.Id, q.Ordinal
-                          select new { Question = q, l.Title, l.Tags })
+                          select new { Question = q, l.Title, l.Tags, l.Audience })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var result = new Dictionary<string, IReadOnlyList<QuizItem>>(StringComparer.Ordinal);
         foreach (var track in tracks)
@@ -38,26 +42,36 @@ public sealed class QuestionBank(LearningBotDbContext db, IOptions<QuizOptions> 
             var lessons = track.Lessons.ToHashSet(StringComparer.Ordinal);
             var tags = track.Tags.ToHashSet(StringComparer.OrdinalIgnoreCase);
             result[track.Name] = [.. rows
-                .Where(r => lessons.Contains(r.Question.LessonId) || r.Tags.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(tags.Contains))
+                .Where(r => lessons.Contains(r.Question.LessonId) || Split(r.Tags).Any(tags.Contains))
                 .Select(r => ToItem(r.Question, r.Title))];
+        }
+        foreach (var role in rows.SelectMany(r => Split(r.Audience)).Select(a => a.ToLowerInvariant()).Where(a => a != EveryoneAudience).Distinct())
+        {
+            result[RoleTrackPrefix + role] = [.. rows.Where(r => Split(r.Audience).Contains(role, StringComparer.OrdinalIgnoreCase)).Select(r => ToItem(r.Question, r.Title))];
         }
         return result;
     }
 
-    /// <summary>Which configured tracks each of <paramref name="people"/> takes, matched by their channel accounts.</summary>
+    /// <summary>
+    /// Which tracks each of <paramref name="people"/> takes: configured tracks matched by their channel accounts, and
+    /// the role tracks of their role in the people directory ("manager" too for anyone with direct reports).
+    /// </summary>
     public async Task<ILookup<Guid, string>> AssignmentsAsync(IReadOnlyCollection<Guid> people, CancellationToken cancellationToken)
     {
+        var assignments = new List<(Guid Person, string Track)>();
+        var roles = await db.People.AsNoTracking().Where(p => people.Contains(p.Id) && p.Role != null)
+            .Select(p => new { p.Id, p.Role }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        assignments.AddRange(roles.Select(r => (r.Id, RoleTrackPrefix + r.Role!.Trim().ToLowerInvariant())));
+        var managers = await db.People.AsNoTracking().Where(p => p.ManagerPersonId != null && people.Contains(p.ManagerPersonId.Value))
+            .Select(p => p.ManagerPersonId!.Value).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        assignments.AddRange(managers.Select(m => (m, RoleTrackPrefix + ReportingLines.ManagerRole)));
+
         var tracks = options.Value.Tracks.Where(t => t.People.Count > 0).ToList();
-        if (tracks.Count == 0)
-        {
-            return Array.Empty<(Guid, string)>().ToLookup(a => a.Item1, a => a.Item2);
-        }
         var named = tracks.SelectMany(t => t.People).Where(p => p != "*").Distinct(StringComparer.Ordinal).ToList();
         var accounts = named.Count == 0 ? [] : await db.Set<ChannelAccountRecord>().AsNoTracking()
             .Where(a => people.Contains(a.PersonId) && (named.Contains(a.ExternalId) || (a.AadObjectId != null && named.Contains(a.AadObjectId))))
             .Select(a => new { a.PersonId, a.ExternalId, a.AadObjectId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var assignments = new List<(Guid Person, string Track)>();
         foreach (var track in tracks)
         {
             var who = track.People.ToHashSet(StringComparer.Ordinal);
@@ -122,8 +136,10 @@ public sealed class QuestionBank(LearningBotDbContext db, IOptions<QuizOptions> 
         return (lesson.Title, [.. questions.Select(q => ToItem(q, lesson.Title))]);
     }
 
-    private static bool InTrack(string audience) =>
-        audience.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(EveryoneAudience, StringComparer.OrdinalIgnoreCase);
+    private static bool InTrack(string audience) => Split(audience).Contains(EveryoneAudience, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Tags and audiences are stored "|"-separated.</summary>
+    private static string[] Split(string list) => list.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static QuizItem ToItem(QuizQuestionRecord q, string lessonTitle)
     {

@@ -1,5 +1,8 @@
+using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Quizzes;
 using LearningBot.Data.Quizzes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Core.Tests.Quizzes;
 
@@ -246,6 +249,40 @@ public sealed class QuizDispatcherTests
 
         Assert.Equal("c-1", Assert.Single(await bed.DailyQuizzesAsync(ada)).QuestionIds);
         Assert.Equal("a-1", Assert.Single(await bed.DailyQuizzesAsync(grace)).QuestionIds);
+    }
+
+    [Fact]
+    public async Task Lessons_for_a_role_come_first_for_people_with_that_role_in_the_directory_and_managers_by_reporting_line()
+    {
+        await using var bed = await QuizTestBed.CreateAsync();
+        await using (var scope = bed.Scope())
+        {
+            using var lessons = new LessonFolder()
+                .Write("a.md", LessonFolder.Lesson("lesson-a", title: "Lesson A", quiz: LessonFolder.Quiz("a-1")))
+                .Write("m.md", LessonFolder.Lesson("lesson-m", title: "Coaching", quiz: "audience: [manager]\n" + LessonFolder.Quiz("m-1")))
+                .Write("s.md", LessonFolder.Lesson("lesson-s", title: "Discovery calls", quiz: "audience: [sales]\n" + LessonFolder.Quiz("s-1")));
+            Assert.Empty((await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(lessons.Path, CancellationToken.None)).Rejected);
+        }
+        var ada = await bed.LearnerAsync("Europe/Berlin", "Ada");
+        var grace = await bed.LearnerAsync("Europe/Berlin", "Grace");
+        var linus = await bed.LearnerAsync("Europe/Berlin", "Linus");
+        var alan = await bed.LearnerAsync("Europe/Berlin", "Alan");
+        await bed.QueryAsync(async db =>
+        {
+            var people = await db.People.ToDictionaryAsync(p => p.Id);
+            people[grace].Role = "Manager";      // the manager role
+            people[ada].ManagerPersonId = linus; // Linus manages Ada
+            people[alan].Role = "sales";
+            return await db.SaveChangesAsync();
+        });
+        bed.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.Zero));
+
+        await bed.DispatchAsync();
+
+        Assert.Equal("m-1", Assert.Single(await bed.DailyQuizzesAsync(grace)).QuestionIds);
+        Assert.Equal("m-1", Assert.Single(await bed.DailyQuizzesAsync(linus)).QuestionIds);
+        Assert.Equal("s-1", Assert.Single(await bed.DailyQuizzesAsync(alan)).QuestionIds);
+        Assert.Equal("a-1", Assert.Single(await bed.DailyQuizzesAsync(ada)).QuestionIds);
     }
 
     [Fact]
