@@ -181,7 +181,7 @@ public sealed class SlackHttpEndpoint(
             await ProblemAsync(context, 400, "Malformed interaction", "Expected a form field 'payload' holding JSON (slack-protocol.md §4).").ConfigureAwait(false);
             return;
         }
-        var answer = AnswerInteraction(queue, payload, out var known);
+        var (answer, known) = await AnswerInteractionAsync(queue, clock, options.Value.CommandAckBudget, payload).ConfigureAwait(false);
         if (!known)
         {
             await ProblemAsync(context, 400, "Unknown interaction", "Expected block_actions, view_submission or view_closed (slack-protocol.md §4).").ConfigureAwait(false);
@@ -196,29 +196,59 @@ public sealed class SlackHttpEndpoint(
     }
 
     /// <summary>The ack body of an interaction (null = empty 200), queuing the work that follows it. Shared with Socket Mode.</summary>
-    public static JsonObject? AnswerInteraction(SlackWorkQueue queue, JsonElement payload, out bool known)
+    public static async Task<(JsonObject? Answer, bool Known)> AnswerInteractionAsync(SlackWorkQueue queue, TimeProvider clock, TimeSpan budget, JsonElement payload)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        known = true;
         switch (payload.ValueKind == JsonValueKind.Object ? payload.GetString("type") : null)
         {
             case "block_actions":
                 queue.Enqueue((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().BlockActionsAsync(payload, ct));
-                return null;
+                return (null, true);
             case "view_submission":
                 if (SlackInteractionProcessor.ValidateSubmission(payload) is { } errors)
                 {
-                    return errors;
+                    return (errors, true);
                 }
-                queue.Enqueue((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().ViewSubmissionAsync(payload, ct));
-                return null;
+                return (await AnswerSubmissionAsync(queue, clock, budget, payload).ConfigureAwait(false), true);
             case "view_closed" or "shortcut" or "message_action" or "block_suggestion":
                 // Nothing the core needs (yet); acknowledged so Slack shows no error.
-                return null;
+                return (null, true);
             default:
-                known = false;
-                return null;
+                return (null, false);
         }
+    }
+
+    /// <summary>
+    /// Runs a valid view_submission within the ack budget, so the core's problems with the form land on its fields
+    /// (response_action errors) and the modal stays open. Done in time without problems, or too slow: the modal closes
+    /// and the reply is posted when ready (a late form with problems arrives as a message).
+    /// </summary>
+    private static async Task<JsonObject?> AnswerSubmissionAsync(SlackWorkQueue queue, TimeProvider clock, TimeSpan budget, JsonElement payload)
+    {
+        var work = queue.Run((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().RunSubmissionAsync(payload, ct));
+        using var stopTimer = new CancellationTokenSource();
+        var timer = Task.Delay(budget, clock, stopTimer.Token);
+        var inTime = await Task.WhenAny(work, timer).ConfigureAwait(false) == work;
+        if (inTime)
+        {
+            await stopTimer.CancelAsync().ConfigureAwait(false);
+            if (!work.IsCompletedSuccessfully || work.Result is not { } done)
+            {
+                return null;
+            }
+            if (SlackInteractionProcessor.FieldErrors(done.Reply) is { } problems)
+            {
+                return problems;
+            }
+        }
+        queue.Enqueue(async (services, ct) =>
+        {
+            if (await work.ConfigureAwait(false) is { } submission)
+            {
+                await services.GetRequiredService<SlackInteractionProcessor>().PostSubmissionAsync(submission, ct).ConfigureAwait(false);
+            }
+        });
+        return null;
     }
 
     private async Task<byte[]?> AuthenticatedBodyAsync(HttpContext context)

@@ -50,8 +50,9 @@ public sealed class SlackOptions
     public TimeSpan PerChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long a slash command may run before the ack goes out without its answer, which then follows through
-    /// response_url. Slack waits 3 s (slack-protocol.md §3); the default leaves room for the network.
+    /// How long a slash command (or a modal submission) may run before the ack goes out without its answer, which then
+    /// follows through response_url (or as a message). Slack waits 3 s (slack-protocol.md §3, §4); the default leaves
+    /// room for the network.
     /// </summary>
     public TimeSpan CommandAckBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
 

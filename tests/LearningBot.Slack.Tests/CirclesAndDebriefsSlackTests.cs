@@ -119,6 +119,36 @@ public sealed class CirclesAndDebriefsSlackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_modal_submission_the_core_finds_wrong_keeps_the_modal_open_with_the_error_on_its_field_and_a_corrected_one_starts_the_debrief()
+    {
+        _slack.Users["U0LINUS"] = "linus";
+        using var response = await _bot.PostCommandAsync(SlackPayloads.Command("/debrief", "", _slack.ResponseUrl()));
+        var view = Assert.Single(_slack.CallsTo("views.open")).Body.GetProperty("view");
+        JsonObject Values(string due) => new()
+        {
+            ["project"] = new JsonObject { ["project"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Apollo" } },
+            ["people"] = new JsonObject { ["people"] = new JsonObject { ["type"] = "multi_users_select", ["selected_users"] = new JsonArray("U0LINUS") } },
+            ["due"] = new JsonObject { ["due"] = new JsonObject { ["type"] = "datepicker", ["selected_date"] = due } },
+            ["template"] = new JsonObject { ["template"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "standard" } } },
+        };
+
+        using var past = await _bot.PostInteractionAsync(SlackPayloads.ViewSubmission(view, Values("2020-01-15")));
+        using (var body = JsonDocument.Parse(await past.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("errors", body.RootElement.GetProperty("response_action").GetString());
+            Assert.Contains("has to be in the future", body.RootElement.GetProperty("errors").GetProperty("due").GetString(), StringComparison.Ordinal);
+        }
+        await _bot.ProcessedAsync();
+        Assert.False(await _bot.WithDbAsync(db => db.Set<DebriefRecord>().AnyAsync()));
+        Assert.Empty(_slack.CallsTo("chat.postEphemeral")); // the problem is on the field, not in the channel
+
+        using var corrected = await _bot.PostInteractionAsync(SlackPayloads.ViewSubmission(view, Values("2099-01-15")));
+        Assert.Equal("", await corrected.Content.ReadAsStringAsync());
+        await _bot.ProcessedAsync();
+        Assert.True(await _bot.WithDbAsync(db => db.Set<DebriefRecord>().AnyAsync()));
+    }
+
+    [Fact]
     public async Task A_modal_submission_missing_a_required_field_is_answered_with_an_error_on_that_field()
     {
         using var response = await _bot.PostCommandAsync(SlackPayloads.Command("/debrief", "", _slack.ResponseUrl()));

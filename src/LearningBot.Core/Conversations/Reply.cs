@@ -12,6 +12,12 @@ public sealed record Reply
     /// <summary>For card actions: the card that replaces the one the person acted on (updated in place).</summary>
     public Card? UpdatedCard { get; init; }
 
+    /// <summary>
+    /// For a form sent back because of problems: each problem by input id. The updated card already shows them; a
+    /// channel that can put errors on the form's own fields (a Slack modal) shows them there instead.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? FieldErrors { get; init; }
+
     public static Reply WithText(string text) => new() { Messages = [OutboundMessage.FromText(text)] };
 
     public static Reply WithCard(Card card) => new() { Messages = [OutboundMessage.FromCard(card)] };

@@ -112,7 +112,7 @@ public sealed partial class DebriefService(
         {
             return reply.Messages.Count == 0 ? Reply.None : new Reply { UpdatedCard = reply.Messages[0].Card };
         }
-        return new Reply { UpdatedCard = DebriefCards.StartForm(options.Value.EffectiveTemplates.Keys, MembersOnly(turn), form, errors) };
+        return new Reply { UpdatedCard = DebriefCards.StartForm(options.Value.EffectiveTemplates.Keys, MembersOnly(turn), form, errors), FieldErrors = errors };
     }
 
     public const int MaxParticipants = 50;

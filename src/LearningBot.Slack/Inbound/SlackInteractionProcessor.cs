@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Core.Cards;
@@ -227,17 +229,20 @@ public sealed class SlackInteractionProcessor(
         return errors.Count == 0 ? null : new JsonObject { ["response_action"] = "errors", ["errors"] = errors };
     }
 
+    /// <summary>A processed view_submission: the core's reply and where it goes.</summary>
+    public sealed record Submission(Reply Reply, SlackAuthorization Auth, string Channel, string User);
+
     /// <summary>
-    /// A valid view_submission, after the ack: the modal's submit verb with the inputs; replies go where the modal came
-    /// from — in a channel as ephemeral messages to the submitter, as the command's own answer would have been.
+    /// A valid view_submission: the modal's submit verb with the inputs, run through the core. The event id includes a
+    /// digest of the submitted values, so a double submit counts once while a corrected resubmission is a new event.
     /// </summary>
-    public async Task ViewSubmissionAsync(JsonElement payload, CancellationToken cancellationToken)
+    public async Task<Submission?> RunSubmissionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
         var view = payload.GetObject("view");
         var user = payload.GetObject("user")?.GetString("id");
         if (view is not { } v || user is null || v.GetString("callback_id") != ModalCallbackId || ModalMetadata.Parse(v.GetString("private_metadata")) is not { } metadata)
         {
-            return;
+            return null;
         }
         var team = payload.GetObject("team")?.GetString("id") ?? payload.GetObject("user")?.GetString("team_id");
         var enterprise = payload.GetObject("enterprise")?.GetString("id");
@@ -245,28 +250,57 @@ public sealed class SlackInteractionProcessor(
         if (auth is null)
         {
             Log.NoInstallation(logger, team, enterprise, null);
-            return;
+            return null;
         }
         var data = new Dictionary<string, string>(metadata.Data, StringComparer.Ordinal);
-        foreach (var (key, value) in InputValues(payload))
+        var inputs = InputValues(payload);
+        foreach (var (key, value) in inputs)
         {
             data[key] = value;
         }
         var channel = metadata.Channel ?? await api.OpenConversationAsync(auth.BotToken, user, cancellationToken).ConfigureAwait(false);
-        var eventId = "view:" + (v.GetString("id") ?? "") + ":" + (v.GetString("hash") ?? payload.GetString("trigger_id") ?? Guid.NewGuid().ToString("N"));
+        var values = string.Join('\n', inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value}"));
+        var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(values)))[..16];
+        var eventId = "view:" + (v.GetString("id") ?? "") + ":" + (v.GetString("hash") ?? payload.GetString("trigger_id") ?? "") + ":" + digest;
         var turn = await events.TurnAsync(eventId, TurnKind.CardAction, auth, user, channel, SlackEventProcessor.ConversationTypeOf(channel, null), null, cancellationToken).ConfigureAwait(false);
         turn = turn with { Action = new CardActionInvocation(metadata.Verb, data) };
         var reply = await turns.ProcessAsync(turn, events.Address(auth), cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
             Log.Duplicate(logger, eventId);
-            return;
+            return null;
         }
         Log.Handled(logger, "view_submission", eventId, turn.Kind.ToString(), reply.Messages.Count);
+        return new Submission(reply, auth, channel, user);
+    }
+
+    /// <summary>The reply's problems on the modal's own fields (§4 response_action errors), or null when it has none.</summary>
+    public static JsonObject? FieldErrors(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.FieldErrors is not { Count: > 0 } problems)
+        {
+            return null;
+        }
+        var errors = new JsonObject();
+        foreach (var (field, problem) in problems)
+        {
+            errors[field] = problem;
+        }
+        return new JsonObject { ["response_action"] = "errors", ["errors"] = errors };
+    }
+
+    /// <summary>
+    /// Posts a submission's reply where the modal came from — in a channel as ephemeral messages to the submitter, as
+    /// the command's own answer would have been.
+    /// </summary>
+    public async Task PostSubmissionAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var (reply, auth, channel, user) = submission;
         var messages = reply.UpdatedCard is { } updated ? [.. reply.Messages, OutboundMessage.FromCard(updated)] : reply.Messages;
         foreach (var message in messages)
         {
-            // Like the slash command that opened the modal, its answer is for the person who submitted it.
             if (SlackEventProcessor.ConversationTypeOf(channel, null) == ConversationType.Personal)
             {
                 await sender.PostAsync(auth, channel, message, null, cancellationToken).ConfigureAwait(false);

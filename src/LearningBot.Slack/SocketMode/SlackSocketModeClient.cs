@@ -125,7 +125,7 @@ public sealed class SlackSocketModeClient(
                     answer = await SlackHttpEndpoint.AnswerCommandAsync(queue, clock, options.Value.CommandAckBudget, command).ConfigureAwait(false);
                     break;
                 case "interactive":
-                    answer = SlackHttpEndpoint.AnswerInteraction(queue, payload, out _);
+                    (answer, _) = await SlackHttpEndpoint.AnswerInteractionAsync(queue, clock, options.Value.CommandAckBudget, payload).ConfigureAwait(false);
                     break;
             }
             var ack = new JsonObject { ["envelope_id"] = envelopeId };
