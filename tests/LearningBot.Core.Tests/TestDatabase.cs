@@ -1,5 +1,6 @@
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Data;
+using LearningBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,7 +21,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")};Pooling=False" })
             .AddLearningBotCore();
-        services.Configure<KnowledgeOptions>(o => o.OutOfScopePath = Path.Combine(FixturePaths.Content, "out-of-scope.yaml"));
+        services.Configure<KnowledgeOptions>(o => o.OutOfScopePath = Path.Combine(RepositoryPaths.Content, "out-of-scope.yaml"));
         configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,7 @@ namespace LearningBot.Slack.Tests;
 /// <summary>manifest/slack/manifest.yaml stays in step with the endpoints, the core's commands and the events the bot handles.</summary>
 public sealed class ManifestTests
 {
-    private static readonly string Manifest = File.ReadAllText(Path.Combine(SlackBotHost.RepositoryRoot, "manifest", "slack", "manifest.yaml"));
+    private static readonly string Manifest = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "manifest", "slack", "manifest.yaml"));
 
     [Theory]
     [InlineData("request_url: https://HOST/slack/events")]

@@ -9,6 +9,7 @@ using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Recognition;
 using LearningBot.Data;
 using LearningBot.Slack.Inbound;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -152,26 +153,12 @@ public sealed class SlackBotHost : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
             if (lessons)
             {
-                await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(Path.Combine(RepositoryRoot, "content"), CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(RepositoryPaths.Content, CancellationToken.None);
             }
         }
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SlackBotHost(app, new Uri(address), databasePath, clock, logs);
-    }
-
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("LearningBot.sln not found above the test binaries.");
     }
 
     /// <summary>Completes when every event, action and late answer queued so far has been processed.</summary>

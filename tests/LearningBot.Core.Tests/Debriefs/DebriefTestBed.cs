@@ -1,13 +1,14 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Core.People;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Outbox;
+using LearningBot.Core.People;
 using LearningBot.Data;
 using LearningBot.Data.Conversations;
 using LearningBot.Data.Outbox;
 using LearningBot.Data.People;
+using LearningBot.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,7 @@ public sealed class DebriefTestBed : IAsyncDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")};Pooling=False" })
             .AddLearningBotCore();
-        services.Configure<KnowledgeOptions>(o => o.OutOfScopePath = Path.Combine(FixturePaths.Content, "out-of-scope.yaml"));
+        services.Configure<KnowledgeOptions>(o => o.OutOfScopePath = Path.Combine(RepositoryPaths.Content, "out-of-scope.yaml"));
         features(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

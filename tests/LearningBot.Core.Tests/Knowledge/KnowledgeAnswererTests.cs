@@ -1,6 +1,7 @@
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Tests.Fakes;
+using LearningBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,7 @@ public sealed class KnowledgeAnswererTests
             ["LearningBot:AI:TimeoutSeconds"] = "10",
         }).Build();
         var db = await TestDatabase.CreateAsync(services => services.AddLanguageModel(configuration));
-        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(FixturePaths.Content, CancellationToken.None));
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(RepositoryPaths.Content, CancellationToken.None));
         return db;
     }
 
@@ -132,7 +133,7 @@ public sealed class KnowledgeAnswererTests
     public async Task Without_a_model_configured_the_answer_is_the_passages()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(FixturePaths.Content, CancellationToken.None));
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(RepositoryPaths.Content, CancellationToken.None));
 
         var result = await Answer(db);
 

@@ -1,5 +1,6 @@
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
+using LearningBot.Testing;
 
 namespace LearningBot.Core.Tests.Knowledge;
 
@@ -18,7 +19,7 @@ public sealed class KnowledgeSearchTests
     [Fact]
     public async Task A_question_about_peer_feedback_is_answered_with_the_peer_feedback_lesson()
     {
-        await using var db = await WithLibrary(FixturePaths.Content);
+        await using var db = await WithLibrary(RepositoryPaths.Content);
 
         var answer = await Ask(db, "how do I give feedback to a peer without it getting awkward");
 
@@ -32,7 +33,7 @@ public sealed class KnowledgeSearchTests
     [InlineData("what is the GROW model for coaching", "coaching-grow-model")]
     public async Task Typed_questions_find_their_fixture_lesson(string question, string lessonId)
     {
-        await using var db = await WithLibrary(Path.Combine(FixturePaths.Fixtures, "lessons"));
+        await using var db = await WithLibrary(Path.Combine(RepositoryPaths.Fixtures, "lessons"));
 
         var answer = await Ask(db, question);
 
@@ -43,7 +44,7 @@ public sealed class KnowledgeSearchTests
     [Fact]
     public async Task A_question_the_library_does_not_cover_is_not_answered()
     {
-        await using var db = await WithLibrary(FixturePaths.Content);
+        await using var db = await WithLibrary(RepositoryPaths.Content);
 
         var answer = await Ask(db, "what's the capital of mongolia");
 
@@ -55,7 +56,7 @@ public sealed class KnowledgeSearchTests
     [InlineData("where do I hand in receipts to get reimbursed", "Expenses and purchasing")]
     public async Task A_request_of_a_kind_the_bot_does_not_cover_is_declined_with_where_to_go(string question, string topic)
     {
-        await using var db = await WithLibrary(FixturePaths.Content);
+        await using var db = await WithLibrary(RepositoryPaths.Content);
 
         var answer = await Ask(db, question);
 
@@ -66,7 +67,7 @@ public sealed class KnowledgeSearchTests
     [Fact]
     public async Task Chat_shorthand_is_understood()
     {
-        await using var db = await WithLibrary(Path.Combine(FixturePaths.Fixtures, "lessons"));
+        await using var db = await WithLibrary(Path.Combine(RepositoryPaths.Fixtures, "lessons"));
 
         var answer = await Ask(db, "my 1:1s feel pointless, any tips?");
 
@@ -114,7 +115,7 @@ public sealed class LearningFromUseTests
     public async Task A_helpful_vote_teaches_search_that_question_for_next_time()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(Path.Combine(FixturePaths.Fixtures, "lessons"), CancellationToken.None));
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(Path.Combine(RepositoryPaths.Fixtures, "lessons"), CancellationToken.None));
         const string question = "my brain is a sieve, how do i hold on to what i read";
         var before = await db.With<IKnowledgeSearch, KnowledgeAnswer>(s => s.SearchAsync(question, CancellationToken.None));
         Assert.NotEqual("learning-spaced-repetition", before.Best?.LessonId);

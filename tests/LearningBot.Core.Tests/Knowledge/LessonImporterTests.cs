@@ -1,6 +1,7 @@
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Data;
+using LearningBot.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -107,7 +108,7 @@ public sealed class LessonImporterTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var report = await Import(db, FixturePaths.Content);
+        var report = await Import(db, RepositoryPaths.Content);
 
         Assert.Empty(report.Rejected);
         Assert.True(report.Added.Count >= 20, $"only {report.Added.Count} lessons in content/");

@@ -1,4 +1,5 @@
 using LearningBot.Core.Knowledge.Library;
+using LearningBot.Testing;
 
 namespace LearningBot.Core.Tests.Knowledge;
 
@@ -68,7 +69,7 @@ public sealed class LessonParserTests
     [Fact]
     public void Every_fixture_lesson_parses()
     {
-        var folder = Path.Combine(FixturePaths.Fixtures, "lessons");
+        var folder = Path.Combine(RepositoryPaths.Fixtures, "lessons");
         foreach (var file in Directory.EnumerateFiles(folder, "*.md"))
         {
             var (lesson, problems) = LessonParser.Parse(file, File.ReadAllText(file));

@@ -1,6 +1,7 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
+using LearningBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Core.Tests.Knowledge;
@@ -26,7 +27,7 @@ public sealed class RefresherCommandTests
     public async Task A_one_word_topic_gets_the_refresher_card_of_its_lesson()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(FixturePaths.Content, CancellationToken.None));
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(RepositoryPaths.Content, CancellationToken.None));
 
         var card = Assert.Single((await Say(db, "refresher phishing")).Messages).Card!;
 
@@ -39,7 +40,7 @@ public sealed class RefresherCommandTests
     public async Task A_topic_the_library_does_not_cover_says_so()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(FixturePaths.Content, CancellationToken.None));
+        await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(RepositoryPaths.Content, CancellationToken.None));
 
         var card = Assert.Single((await Say(db, "refresher cooking recipes")).Messages).Card!;
 

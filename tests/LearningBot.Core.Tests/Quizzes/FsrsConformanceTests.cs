@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LearningBot.Core.Quizzes.Fsrs;
+using LearningBot.Testing;
 
 namespace LearningBot.Core.Tests.Quizzes;
 
@@ -16,7 +17,7 @@ public sealed class FsrsConformanceTests
     public static string VectorsFolder =>
         Environment.GetEnvironmentVariable("FSRS_VECTORS_DIR") is { Length: > 0 } folder
             ? folder
-            : Path.Combine(FixturePaths.Fixtures, "fsrs");
+            : Path.Combine(RepositoryPaths.Fixtures, "fsrs");
 
     public static TheoryData<string> VectorFiles()
     {

@@ -8,6 +8,7 @@ using LearningBot.Data;
 using LearningBot.Data.Conversations;
 using LearningBot.Data.People;
 using LearningBot.Data.Quizzes;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
             .BuildServiceProvider();
         await TestDatabase.CreateAsync(_services);
         await using var scope = _services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(Path.Combine(RepositoryRoot(), "content"), CancellationToken.None);
+        var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(RepositoryPaths.Content, CancellationToken.None);
         Assert.NotEmpty(report.Added);
     }
 
@@ -146,17 +147,5 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
         });
         await db.SaveChangesAsync();
         return person.Id;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("LearningBot.sln not found above the test binaries.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using LearningBot.Testing;
 using LearningBot.Tests.EndToEnd;
 
 namespace LearningBot.Tests.Cli;
@@ -39,7 +40,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Import_prints_what_it_added_and_rejected_with_file_line_and_rule()
     {
         var lessons = Directory.CreateDirectory(Path.Combine(_folder, "lessons")).FullName;
-        File.Copy(Path.Combine(BotUnderTest.RepositoryRoot, "content", "feedback-peer-conversations.md"), Path.Combine(lessons, "peer.md"));
+        File.Copy(Path.Combine(RepositoryPaths.Content, "feedback-peer-conversations.md"), Path.Combine(lessons, "peer.md"));
         await File.WriteAllTextAsync(Path.Combine(lessons, "broken.md"), "---\nid: broken\ntitle: Broken\nsummary: S\nminutes: many\n---\nBody");
 
         var (exitCode, output, _) = await Run(_folder, null, "import", lessons);
@@ -70,7 +71,7 @@ public sealed class CommandLineTests : IDisposable
         var appId = Guid.NewGuid().ToString();
         var zipPath = Path.Combine(_folder, "app.zip");
 
-        var (exitCode, output, error) = await Run(BotUnderTest.RepositoryRoot, new Dictionary<string, string> { ["LearningBot__Teams__AppId"] = appId }, "teams-package", zipPath);
+        var (exitCode, output, error) = await Run(RepositoryPaths.Root, new Dictionary<string, string> { ["LearningBot__Teams__AppId"] = appId }, "teams-package", zipPath);
 
         Assert.True(exitCode == 0, output + error);
         using var zip = ZipFile.OpenRead(zipPath);
@@ -86,7 +87,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Teams_package_without_an_app_id_explains_what_to_set()
     {
-        var (exitCode, _, error) = await Run(BotUnderTest.RepositoryRoot, new Dictionary<string, string> { ["LearningBot__Teams__AppId"] = "" }, "teams-package", Path.Combine(_folder, "x.zip"));
+        var (exitCode, _, error) = await Run(RepositoryPaths.Root, new Dictionary<string, string> { ["LearningBot__Teams__AppId"] = "" }, "teams-package", Path.Combine(_folder, "x.zip"));
 
         Assert.Equal(2, exitCode);
         Assert.Contains("LearningBot__Teams__AppId", error, StringComparison.Ordinal);

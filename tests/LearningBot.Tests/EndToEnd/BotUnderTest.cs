@@ -4,13 +4,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Hosting;
 using LearningBot.Teams.Auth;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.EndToEnd;
 
@@ -58,8 +59,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["LearningBot:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bot.db")};Pooling=False",
-            ["LearningBot:Content:Path"] = Path.Combine(RepositoryRoot, "content"),
-            ["LearningBot:Knowledge:OutOfScopePath"] = Path.Combine(RepositoryRoot, "content", "out-of-scope.yaml"),
+            ["LearningBot:Content:Path"] = RepositoryPaths.Content,
+            ["LearningBot:Knowledge:OutOfScopePath"] = Path.Combine(RepositoryPaths.Content, "out-of-scope.yaml"),
             ["LearningBot:Api:Key"] = ApiKey,
             ["LearningBot:Teams:AppId"] = appId,
             ["LearningBot:Teams:AppPassword"] = developmentMode ? "" : "test-secret",
@@ -77,20 +78,6 @@ public sealed class BotUnderTest : IAsyncDisposable
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         return new BotUnderTest(folder, app, appId, identity, connector, entra, address);
-    }
-
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("LearningBot.sln not found above the test binaries.");
     }
 
     /// <summary>A Teams activity as the channel sends it, from user 29:ada in a personal chat with the bot.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -181,6 +182,6 @@ public sealed class TeamsConversationTests
         var health = await bot.Http.GetFromJsonAsync<JsonElement>("/health");
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
-        Assert.Equal(Directory.GetFiles(Path.Combine(BotUnderTest.RepositoryRoot, "content"), "*.md").Length, health.GetProperty("lessons").GetInt32());
+        Assert.Equal(Directory.GetFiles(RepositoryPaths.Content, "*.md").Length, health.GetProperty("lessons").GetInt32());
     }
 }
