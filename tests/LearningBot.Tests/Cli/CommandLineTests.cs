@@ -66,6 +66,29 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_people_prints_added_and_each_rejected_row_with_its_line_and_exits_1_when_a_row_is_rejected()
+    {
+        var file = Path.Combine(_folder, "people.csv");
+        await File.WriteAllTextAsync(file, "email,name,manager_email,team,role\ngrace@example.com,Grace Hopper,,Platform,manager\nada@example.com,Ada,nobody@example.com,Platform,\n");
+
+        var (exitCode, output, _) = await Run(_folder, null, "import-people", file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Added: 1", output, StringComparison.Ordinal);
+        Assert.Contains("Rejected: 1", output, StringComparison.Ordinal);
+        Assert.Contains("people.csv:line 3: The manager nobody@example.com is neither in this file", output, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, "email,name,manager_email,team,role\nada@example.com,Ada,grace@example.com,Platform,\n");
+        var again = await Run(_folder, null, "import-people", file);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("Added: 1", again.Output, StringComparison.Ordinal);
+
+        var missing = await Run(_folder, null, "import-people", Path.Combine(_folder, "nope.csv"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Teams_package_writes_the_manifest_with_the_configured_bot_id_and_both_icons()
     {
         var appId = Guid.NewGuid().ToString();
