@@ -35,6 +35,7 @@ public sealed partial class DebriefService(
     public const string SharedKind = "debrief-shared";
     /// <summary>The knowledge library that published debrief lessons belong to.</summary>
     public const string Library = "debriefs";
+    public const int MaxParticipants = 50;
 
     /// <summary>"debrief …" typed: the whole request in one line, or on its own the start form.</summary>
     public async Task<Reply> StartAsync(Turn turn, string arguments, CancellationToken cancellationToken)
@@ -115,11 +116,9 @@ public sealed partial class DebriefService(
         return new Reply { UpdatedCard = DebriefCards.StartForm(options.Value.EffectiveTemplates.Keys, MembersOnly(turn), form, errors), FieldErrors = errors };
     }
 
-    public const int MaxParticipants = 50;
-
     /// <summary>
-    /// Checks a request and starts the debrief: the participants' cards go to the outbox in the same save. Returns the
-    /// problems by form field (nothing is stored then), or the manager's confirmation.
+    /// Checks a request and starts the debrief: the debrief and its participants' cards (in the outbox) are stored in one
+    /// transaction. Returns the problems by form field (nothing is stored then), or the manager's confirmation.
     /// </summary>
     private async Task<(Dictionary<string, string> Errors, Reply? Reply)> CreateAsync(Turn turn, DebriefForm form, List<Guid> people, CancellationToken cancellationToken, int unknownPeople = 0)
     {
