@@ -21,6 +21,7 @@ public static class CoreRegistration
         services.AddScoped<PersonDirectory>();
         services.AddScoped<PeopleImporter>();
         services.AddScoped<PrivateReplies>();
+        services.AddScoped<PersonalChats>();
         services.TryAddScoped<OutboxWriter>();
         services.AddScoped<ReportingLines>();
         services.AddScoped<ConversationReferenceStore>();

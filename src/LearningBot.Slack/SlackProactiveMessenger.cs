@@ -11,7 +11,7 @@ namespace LearningBot.Slack;
 /// Proactive messages into stored Slack conversations: the token of the conversation's workspace (TeamId, with
 /// the enterprise id kept in TenantId), chat.postMessage paced per channel, chat.update for cards. The message id is Slack's ts.
 /// </summary>
-public sealed class SlackProactiveMessenger(SlackInstallationStore installations, SlackMessageSender sender) : IProactiveMessenger
+public sealed class SlackProactiveMessenger(SlackInstallationStore installations, SlackMessageSender sender, SlackApiClient api) : IProactiveMessenger
 {
     public ChannelKind Channel => ChannelKind.Slack;
 
@@ -32,6 +32,27 @@ public sealed class SlackProactiveMessenger(SlackInstallationStore installations
             await sender.UpdateAsync(auth, conversation.ConversationId, messageId, BlockKitRenderer.Message(card), cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
+    }
+
+    public async Task<ConversationReferenceRecord> OpenPersonalAsync(string userId, ConversationReferenceRecord via, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(via);
+        var auth = await AuthorizeAsync(via, cancellationToken).ConfigureAwait(false);
+        var channel = await Call(() => api.OpenConversationAsync(auth.BotToken, userId, cancellationToken)).ConfigureAwait(false);
+        if (channel.Length == 0)
+        {
+            throw new ProactiveDeliveryException("Slack opened no DM.", permanent: false);
+        }
+        return new ConversationReferenceRecord
+        {
+            Channel = nameof(ChannelKind.Slack),
+            ConversationId = channel,
+            ConversationType = nameof(ConversationType.Personal),
+            ServiceUrl = via.ServiceUrl,
+            TenantId = via.TenantId,
+            TeamId = via.TeamId,
+            BotId = via.BotId,
+        };
     }
 
     private async Task<SlackAuthorization> AuthorizeAsync(ConversationReferenceRecord conversation, CancellationToken cancellationToken)

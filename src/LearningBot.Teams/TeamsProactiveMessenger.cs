@@ -28,6 +28,34 @@ public sealed class TeamsProactiveMessenger(ConnectorClient connector) : IProact
         await Call(() => connector.UpdateActivityAsync(conversation.ServiceUrl, conversation.ConversationId, messageId, AdaptiveCardRenderer.ToActivity(card), cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<ConversationReferenceRecord> OpenPersonalAsync(string userId, ConversationReferenceRecord via, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(via);
+        // §3.3: the bot, the member's 29: id and the tenant (top level and in channelData); Teams returns the a: chat id.
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = via.BotId is { Length: > 0 } bot ? new ChannelAccount { Id = bot } : null,
+            Members = [new ChannelAccount { Id = userId }],
+            TenantId = via.TenantId,
+            ChannelData = via.TenantId is { } tenant ? new TeamsChannelData { Tenant = new TenantInfo { Id = tenant } } : null,
+        };
+        var created = await Call(() => connector.CreateConversationAsync(via.ServiceUrl, parameters, cancellationToken)).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(created.Id))
+        {
+            throw new ProactiveDeliveryException("Teams created no 1:1 chat.", permanent: false);
+        }
+        return new ConversationReferenceRecord
+        {
+            Channel = nameof(ChannelKind.Teams),
+            ConversationId = created.Id,
+            ConversationType = nameof(ConversationType.Personal),
+            ServiceUrl = created.ServiceUrl is { Length: > 0 } serviceUrl ? serviceUrl : via.ServiceUrl,
+            TenantId = via.TenantId,
+            BotId = via.BotId,
+        };
+    }
+
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {
         try

@@ -8,6 +8,7 @@ using LearningBot.Data.Debriefs;
 using LearningBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Slack.Tests;
 
@@ -89,6 +90,10 @@ public sealed class CirclesAndDebriefsSlackTests : IAsyncLifetime
         Assert.Equal(["grace", "linus"], debrief.Participants.Select(p => p.Name).Order());
         var started = Assert.Single(_slack.CallsTo("chat.postEphemeral"), c => c.Body.GetRawText().Contains("Debrief started: Apollo", StringComparison.Ordinal));
         Assert.Equal(SlackPayloads.UserId, started.Body.GetProperty("user").GetString()); // only the manager sees the confirmation in the channel
+        // Neither has written to the bot: delivering their cards opens a DM with each (conversations.open) and posts there.
+        await _bot.Services.GetRequiredService<LearningBot.Core.Outbox.OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        Assert.Equal(["U0GRACE", "U0LINUS"], _slack.CallsTo("conversations.open").Select(c => c.Body.GetProperty("users").GetString()).Order());
+        Assert.Equal(["D-U0GRACE", "D-U0LINUS"], _slack.CallsTo("chat.postMessage").Where(c => c.Body.GetRawText().Contains("Debrief: Apollo", StringComparison.Ordinal)).Select(c => c.Body.GetProperty("channel").GetString()).Order());
         // users.info gave their emails, so the directory can link them later.
         Assert.Equal(["grace@example.com", "linus@example.com"], await _bot.WithDbAsync(db => db.People.Where(p => p.DisplayName == "grace" || p.DisplayName == "linus").Select(p => p.Email!).OrderBy(e => e).ToListAsync()));
     }

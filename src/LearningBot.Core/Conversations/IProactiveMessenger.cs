@@ -16,6 +16,13 @@ public interface IProactiveMessenger
 
     /// <summary>Replaces the card of a message the bot sent earlier.</summary>
     Task UpdateAsync(ConversationReferenceRecord conversation, string messageId, Card card, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a 1:1 chat with a person the bot has not chatted with yet (Teams: <c>POST v3/conversations</c>; Slack:
+    /// <c>conversations.open</c>), reaching them through <paramref name="via"/>, a conversation the bot already has in
+    /// the same tenant or workspace. Returns the new chat, not yet stored.
+    /// </summary>
+    Task<ConversationReferenceRecord> OpenPersonalAsync(string userId, ConversationReferenceRecord via, CancellationToken cancellationToken);
 }
 
 /// <summary>Why a proactive delivery failed, in the terms a retrying sender needs.</summary>

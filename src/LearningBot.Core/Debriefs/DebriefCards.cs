@@ -136,7 +136,7 @@ public static class DebriefCards
         };
         if (unreachable.Count > 0)
         {
-            body.Add(new TextElement($"I haven't chatted with {string.Join(", ", unreachable)} yet, so I can't reach them: ask them to say hello to me in a 1:1 chat first."));
+            body.Add(new TextElement($"I haven't chatted with {string.Join(", ", unreachable)} yet, so I'll open a 1:1 chat with them. That works when LearningBot is installed for them or in one of their teams; if they don't get the questions, ask them to add LearningBot and say hello."));
         }
         if (unknownPeople > 0)
         {

@@ -73,6 +73,7 @@ public sealed partial class OutboxDeliveryWorker(
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<LearningBotDbContext>();
         var conversations = services.GetRequiredService<ConversationReferenceStore>();
+        var personalChats = services.GetRequiredService<PersonalChats>();
         var messengers = services.GetServices<IProactiveMessenger>().ToList();
         var composers = services.GetServices<IOutboxComposer>().ToDictionary(c => c.Kind, StringComparer.Ordinal);
         var settings = options.Value;
@@ -121,7 +122,34 @@ public sealed partial class OutboxDeliveryWorker(
                 failed++;
                 continue;
             }
-            var conversation = await FindConversationAsync(conversations, channel, message, cancellationToken).ConfigureAwait(false);
+            ConversationReferenceRecord? conversation;
+            try
+            {
+                conversation = message.ConversationId is { Length: > 0 } conversationId
+                    ? await conversations.FindAsync(channel, conversationId, cancellationToken).ConfigureAwait(false)
+                    : message.PersonId is { } personId
+                        ? await personalChats.FindOrOpenAsync(channel, personId, cancellationToken).ConfigureAwait(false)
+                        : null;
+            }
+            catch (ProactiveDeliveryException e)
+            {
+                // Opening the person's 1:1 chat failed: permanently (the app is not installed for them) or for now.
+                if (e.Permanent)
+                {
+                    await CloseAsync(outbox, message, OutboxMessageStatus.Failed, $"Could not open a 1:1 chat: {e.Message}", cancellationToken).ConfigureAwait(false);
+                    Log.GaveUp(logger, message.Id, message.IdempotencyKey, message.Attempts, e.Message);
+                    failed++;
+                }
+                else if (await RetryOrFailAsync(outbox, message, e.Message, e.RetryAfter, now, cancellationToken).ConfigureAwait(false))
+                {
+                    retrying++;
+                }
+                else
+                {
+                    failed++;
+                }
+                continue;
+            }
             if (conversation is null)
             {
                 await CloseAsync(outbox, message, OutboxMessageStatus.Failed, "No conversation to write into (the app was removed, or never installed).", cancellationToken).ConfigureAwait(false);
@@ -211,13 +239,6 @@ public sealed partial class OutboxDeliveryWorker(
         }
         return new OutboxPass(sent, retrying, failed, expired, pacedFor);
     }
-
-    private static Task<ConversationReferenceRecord?> FindConversationAsync(ConversationReferenceStore conversations, ChannelKind channel, OutboxMessageRecord message, CancellationToken cancellationToken) =>
-        message.ConversationId is { Length: > 0 } conversationId
-            ? conversations.FindAsync(channel, conversationId, cancellationToken)
-            : message.PersonId is { } personId
-                ? conversations.FindPersonalAsync(channel, personId, cancellationToken)
-                : Task.FromResult<ConversationReferenceRecord?>(null);
 
     /// <summary>Schedules the next try (Retry-After is a minimum; backoff doubles with jitter), or gives up after MaxAttempts. True = will retry.</summary>
     private async Task<bool> RetryOrFailAsync(DbSet<OutboxMessageRecord> outbox, OutboxMessageRecord message, string error, TimeSpan? retryAfter, DateTimeOffset now, CancellationToken cancellationToken)

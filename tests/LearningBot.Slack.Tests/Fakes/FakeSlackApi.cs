@@ -132,7 +132,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.postMessage" => new JsonObject { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = ts },
             "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = ts },
             "chat.getPermalink" => new JsonObject { ["ok"] = true, ["channel"] = call.Arg("channel"), ["permalink"] = $"https://fake-workspace.slack.com/archives/{call.Arg("channel")}/p{call.Arg("message_ts")?.Replace(".", "", StringComparison.Ordinal)}" },
-            "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D-OPENED" } },
+            "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = $"D-{call.Arg("users")}" } },
             "users.info" => Users.TryGetValue(call.Arg("user") ?? "", out var known)
                 ? new JsonObject
                 {

@@ -112,7 +112,7 @@ public sealed class FakeConnector : IAsyncDisposable
             await context.Response.WriteAsJsonAsync(new JsonObject
             {
                 ["id"] = member.Id, ["name"] = member.Name, ["aadObjectId"] = member.AadObjectId, ["objectId"] = member.AadObjectId,
-                ["email"] = member.Email, ["userPrincipalName"] = member.Email, ["tenantId"] = "tenant-1", ["userRole"] = "user",
+                ["email"] = member.Email, ["userPrincipalName"] = member.Email, ["tenantId"] = member.TenantId, ["userRole"] = "user",
             }, context.RequestAborted).ConfigureAwait(false);
             return;
         }
@@ -151,4 +151,4 @@ public sealed class FakeConnector : IAsyncDisposable
 }
 
 /// <summary>A Teams user the fake Connector's member lookup knows.</summary>
-public sealed record FakeTeamsMember(string Id, string Name, string AadObjectId, string? Email);
+public sealed record FakeTeamsMember(string Id, string Name, string AadObjectId, string? Email, string? TenantId = null);

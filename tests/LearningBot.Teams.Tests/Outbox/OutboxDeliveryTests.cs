@@ -156,6 +156,70 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(OutboxMessageStatus.Failed, (await RowAsync("Quiz")).Status);
     }
 
+    /// <summary>Someone with a Teams account the bot knows (from a mention or a picker) and a team channel the bot is in.</summary>
+    private async Task<Guid> ColleagueWithoutPersonalChatAsync(bool removedPersonalChat = false)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
+        var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = "Alan", CreatedAt = _clock.GetUtcNow() };
+        db.People.Add(person);
+        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = nameof(ChannelKind.Teams), ExternalId = "29:alan", PersonId = person.Id, TenantId = "tenant-1" });
+        db.ConversationReferences.Add(new ConversationReferenceRecord
+        {
+            Channel = nameof(ChannelKind.Teams), ConversationId = "19:general@thread.tacv2", ConversationType = nameof(ConversationType.Channel),
+            ServiceUrl = _connector.ServiceUrl, TenantId = "tenant-1", BotId = "28:bot", TeamId = "team-1", UpdatedAt = _clock.GetUtcNow(),
+        });
+        if (removedPersonalChat)
+        {
+            db.ConversationReferences.Add(new ConversationReferenceRecord
+            {
+                Channel = nameof(ChannelKind.Teams), ConversationId = "a:alan-old", ConversationType = nameof(ConversationType.Personal),
+                ServiceUrl = _connector.ServiceUrl, TenantId = "tenant-1", PersonId = person.Id, UpdatedAt = _clock.GetUtcNow(), RemovedAt = _clock.GetUtcNow(),
+            });
+        }
+        await db.SaveChangesAsync();
+        return person.Id;
+    }
+
+    [Fact]
+    public async Task A_message_for_someone_without_a_1to1_chat_opens_one_through_the_team_and_later_messages_reuse_it()
+    {
+        var alan = await ColleagueWithoutPersonalChatAsync();
+        await EnqueueAsync(alan, "Debrief", "Reminder");
+
+        var pass = await Worker.DeliverDueMessagesOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, pass.Sent);
+        var created = Assert.Single(_connector.Requests, r => r.Path.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal));
+        var body = created.Body!.Value;
+        Assert.Equal("29:alan", body.GetProperty("members")[0].GetProperty("id").GetString());
+        Assert.Equal(("28:bot", "tenant-1", "tenant-1"), (body.GetProperty("bot").GetProperty("id").GetString(), body.GetProperty("tenantId").GetString(),
+            body.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString()));
+        Assert.Equal(2, _connector.Requests.Count(r => r.RawTarget.Contains("a%3Afake-conversation-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Someone_who_removed_the_app_is_not_written_to_again_and_a_refused_chat_is_given_up()
+    {
+        var removed = await ColleagueWithoutPersonalChatAsync(removedPersonalChat: true);
+        await EnqueueAsync(removed, "Quiz");
+        var first = await Worker.DeliverDueMessagesOnceAsync(CancellationToken.None);
+        Assert.Equal(1, first.Failed);
+        Assert.Empty(_connector.Requests);
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
+            await db.ConversationReferences.Where(r => r.ConversationId == "a:alan-old").ExecuteDeleteAsync();
+        }
+        await EnqueueAsync(removed, "Again");
+        _connector.FailNext(1, 403, errorCode: "BotNotInConversationRoster"); // the app is not installed for them
+        var second = await Worker.DeliverDueMessagesOnceAsync(CancellationToken.None);
+        Assert.Equal(1, second.Failed);
+        Assert.Equal(OutboxMessageStatus.Failed, (await RowAsync("Again")).Status);
+        Assert.Contains("Could not open a 1:1 chat", (await RowAsync("Again")).LastError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task No_more_than_seven_messages_a_second_go_into_one_conversation()
     {

@@ -46,7 +46,7 @@ public sealed class PeopleDirectoryEndToEndTests
     {
         bot.Connector.Members.Add(new FakeTeamsMember("29:grace", "Grace Hopper", "aad-grace", "grace@example.com"));
         bot.Connector.Members.Add(new FakeTeamsMember("29:ada", "Ada Lovelace", AdaAad, "Ada@Example.com"));
-        bot.Connector.Members.Add(new FakeTeamsMember("29:alan", "Alan Turing", "aad-alan", "alan@example.com"));
+        bot.Connector.Members.Add(new FakeTeamsMember("29:alan", "Alan Turing", "aad-alan", "alan@example.com", BotUnderTest.TenantId));
     }
 
     [Fact]
@@ -127,5 +127,13 @@ public sealed class PeopleDirectoryEndToEndTests
         var participants = await db.Set<DebriefParticipantRecord>().Select(p => p.PersonId).ToListAsync();
         var expected = await db.People.Where(p => p.Email == "ada@example.com" || p.Email == "alan@example.com").Select(p => p.Id).ToListAsync();
         Assert.Equal(expected.Order(), participants.Order());
+
+        // Alan has never chatted with the bot: delivery opens a 1:1 chat with him (§3.3) and his card goes there.
+        await bot.Services.GetRequiredService<LearningBot.Core.Outbox.OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        var opened = Assert.Single(bot.Connector.Requests, r => r.Method == "POST" && r.Path.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal));
+        Assert.Equal("29:alan", opened.Body!.Value.GetProperty("members")[0].GetProperty("id").GetString());
+        Assert.Equal(BotUnderTest.TenantId, opened.Body.Value.GetProperty("tenantId").GetString());
+        Assert.Contains(bot.Connector.Requests, r => r.RawTarget.Contains("a%3Afake-conversation-", StringComparison.Ordinal) && r.Card is { } card && BotUnderTest.Title(card) == "Debrief: Apollo");
+        Assert.Contains(bot.Connector.Requests, r => r.RawTarget.Contains("a%3Apersonal-ada", StringComparison.Ordinal) && r.Card is { } card && BotUnderTest.Title(card) == "Debrief: Apollo");
     }
 }
