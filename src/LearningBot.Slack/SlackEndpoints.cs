@@ -139,11 +139,8 @@ public sealed class SlackHttpEndpoint(
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(command);
         var work = queue.Run((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().CommandAsync(command, ct));
-        using var stopTimer = new CancellationTokenSource();
-        var timer = Task.Delay(budget, clock, stopTimer.Token);
-        if (await Task.WhenAny(work, timer).ConfigureAwait(false) == work)
+        if (await FinishesWithinAsync(work, clock, budget).ConfigureAwait(false))
         {
-            await stopTimer.CancelAsync().ConfigureAwait(false);
             return work.IsCompletedSuccessfully
                 ? work.Result
                 : SlackInteractionProcessor.Ephemeral(Core.Conversations.OutboundMessage.FromText("Sorry, something went wrong on my side. Please try again in a minute."));
@@ -159,6 +156,19 @@ public sealed class SlackHttpEndpoint(
             });
         }
         return SlackInteractionProcessor.Ephemeral(Core.Conversations.OutboundMessage.FromText("Working on it…"));
+    }
+
+    /// <summary>True when <paramref name="work"/> ends (well or not) within the ack budget, measured on the bot's clock.</summary>
+    private static async Task<bool> FinishesWithinAsync(Task work, TimeProvider clock, TimeSpan budget)
+    {
+        using var stopTimer = new CancellationTokenSource();
+        var timer = Task.Delay(budget, clock, stopTimer.Token);
+        if (await Task.WhenAny(work, timer).ConfigureAwait(false) != work)
+        {
+            return false;
+        }
+        await stopTimer.CancelAsync().ConfigureAwait(false);
+        return true;
     }
 
     public async Task InteractionsAsync(HttpContext context)
@@ -226,12 +236,8 @@ public sealed class SlackHttpEndpoint(
     private static async Task<JsonObject?> AnswerSubmissionAsync(SlackWorkQueue queue, TimeProvider clock, TimeSpan budget, JsonElement payload)
     {
         var work = queue.Run((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().RunSubmissionAsync(payload, ct));
-        using var stopTimer = new CancellationTokenSource();
-        var timer = Task.Delay(budget, clock, stopTimer.Token);
-        var inTime = await Task.WhenAny(work, timer).ConfigureAwait(false) == work;
-        if (inTime)
+        if (await FinishesWithinAsync(work, clock, budget).ConfigureAwait(false))
         {
-            await stopTimer.CancelAsync().ConfigureAwait(false);
             if (!work.IsCompletedSuccessfully || work.Result is not { } done)
             {
                 return null;

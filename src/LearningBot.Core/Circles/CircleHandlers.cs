@@ -47,14 +47,7 @@ public sealed class CircleCardActions(CircleService circles, PersonDirectory peo
         {
             return Reply.WithText($"Please fill in {string.Join(", ", missing)} — then press **Create circle** again.");
         }
-        var members = new List<Guid>();
-        foreach (var picked in Field(CircleCards.MembersInput).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).Take(CircleCards.MaxPickedMembers))
-        {
-            if (await people.ResolvePickedAsync(turn, picked, cancellationToken).ConfigureAwait(false) is { } personId)
-            {
-                members.Add(personId);
-            }
-        }
+        var (members, _) = await people.ResolvePickedAsync(turn, Field(CircleCards.MembersInput), CircleCards.MaxPickedMembers, cancellationToken).ConfigureAwait(false);
         // The form says the same as the command, so both share one set of rules and messages.
         var pairs = Field(CircleCards.PairsInput) == "yes" ? " with pairs" : "";
         return await circles.CreateAsync(turn, $"{Field("name")} about {Field("topic")} {Field("cadence")} {Field("day")} {Field("time")}{pairs}", cancellationToken, members).ConfigureAwait(false);

@@ -51,12 +51,13 @@ public sealed class PersonalChats(LearningBotDbContext db, ConversationReference
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return stored;
         }
         catch (DbUpdateException)
         {
             // Opened at the same moment by another delivery; theirs is stored.
             db.ChangeTracker.Clear();
+            return await conversations.FindPersonalAsync(channel, personId, cancellationToken).ConfigureAwait(false) ?? stored;
         }
-        return await conversations.FindPersonalAsync(channel, personId, cancellationToken).ConfigureAwait(false) ?? stored;
     }
 }

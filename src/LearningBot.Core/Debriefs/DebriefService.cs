@@ -49,7 +49,7 @@ public sealed partial class DebriefService(
         var templates = options.Value.EffectiveTemplates;
         if (text.Length == 0 && turn.Mentions.Count == 0)
         {
-            var today = await LocalTodayAsync(turn, cancellationToken).ConfigureAwait(false);
+            var today = LocalDay(clock.GetUtcNow(), await TimeZoneOfAsync(turn.PersonId, turn.TimeZone, cancellationToken).ConfigureAwait(false));
             return Reply.WithCard(DebriefCards.StartForm(templates.Keys, MembersOnly(turn), new DebriefForm("", "", DefaultDue(today), DebriefOptions.StandardTemplate) { Id = Guid.NewGuid().ToString("N") }));
         }
         var templateName = DebriefOptions.StandardTemplate;
@@ -92,20 +92,8 @@ public sealed partial class DebriefService(
         {
             Id = Field(DebriefCards.FormKey),
         };
-        var picked = form.People.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        var people = new List<Guid>();
-        var unknown = 0;
-        foreach (var id in picked.Take(MaxParticipants + 1))
-        {
-            if (await directory.ResolvePickedAsync(turn, id, cancellationToken).ConfigureAwait(false) is { } personId)
-            {
-                people.Add(personId);
-            }
-            else
-            {
-                unknown++;
-            }
-        }
+        // One more than allowed, so that too many is reported rather than cut.
+        var (people, unknown) = await directory.ResolvePickedAsync(turn, form.People, MaxParticipants + 1, cancellationToken).ConfigureAwait(false);
         // The form's own id keys the debrief, so a double-clicked Start (two invokes, two event ids) starts one.
         var formId = action.Data.GetValueOrDefault(DebriefCards.FormKey) is { Length: > 0 } f ? f : turn.EventId;
         var (errors, reply) = await CreateAsync(turn with { EventId = "form:" + formId }, form, people, cancellationToken, unknown).ConfigureAwait(false);
@@ -120,7 +108,7 @@ public sealed partial class DebriefService(
     /// Checks a request and starts the debrief: the debrief and its participants' cards (in the outbox) are stored in one
     /// transaction. Returns the problems by form field (nothing is stored then), or the manager's confirmation.
     /// </summary>
-    private async Task<(Dictionary<string, string> Errors, Reply? Reply)> CreateAsync(Turn turn, DebriefForm form, List<Guid> people, CancellationToken cancellationToken, int unknownPeople = 0)
+    private async Task<(Dictionary<string, string> Errors, Reply? Reply)> CreateAsync(Turn turn, DebriefForm form, IEnumerable<Guid> participants, CancellationToken cancellationToken, int unknownPeople = 0)
     {
         if (await db.Set<DebriefRecord>().AnyAsync(d => d.StartEventId == turn.EventId, cancellationToken).ConfigureAwait(false))
         {
@@ -138,7 +126,7 @@ public sealed partial class DebriefService(
         {
             errors[DebriefForm.ProjectInput] = "That project name is too long; keep it under 200 characters.";
         }
-        people = [.. people.Distinct()];
+        var people = participants.Distinct().ToList();
         if (people.Count == 0)
         {
             errors[DebriefForm.PeopleInput] = unknownPeople > 0
@@ -156,7 +144,7 @@ public sealed partial class DebriefService(
         }
         var zone = await TimeZoneOfAsync(turn.PersonId, turn.TimeZone, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var localToday = LocalDay(now, zone);
         var dueDay = localToday.AddDays(settings.DefaultDays);
         if (form.Due is { Length: > 0 } dueText && !DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out dueDay))
         {
@@ -236,11 +224,7 @@ public sealed partial class DebriefService(
         return await privately.ToSenderAsync(turn, text, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DateOnly> LocalTodayAsync(Turn turn, CancellationToken cancellationToken)
-    {
-        var zone = await TimeZoneOfAsync(turn.PersonId, turn.TimeZone, cancellationToken).ConfigureAwait(false);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-    }
+    private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     private string DefaultDue(DateOnly today) => today.AddDays(options.Value.DefaultDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -181,13 +181,36 @@ public sealed partial class PersonDirectory(
     }
 
     /// <summary>
+    /// The people behind a card's people picker value: the channel's ids, comma-separated (Teams: Entra object ids;
+    /// Slack: user ids), at most <paramref name="max"/> of them, without repeats; and how many could not be looked up.
+    /// </summary>
+    public async Task<(IReadOnlyList<Guid> People, int Unknown)> ResolvePickedAsync(Turn turn, string pickedIds, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(pickedIds);
+        var people = new List<Guid>();
+        var unknown = 0;
+        foreach (var id in pickedIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).Take(max))
+        {
+            if (await ResolvePickedAsync(turn, id, cancellationToken).ConfigureAwait(false) is { } personId)
+            {
+                people.Add(personId);
+            }
+            else
+            {
+                unknown++;
+            }
+        }
+        return (people, unknown);
+    }
+
+    /// <summary>
     /// The person behind an id from a card's people picker (Teams: Entra object id; Slack: user id), or null when the
     /// channel can't say who that is. Known accounts are found in storage; others are looked up in the conversation
     /// the card is in and, for Teams, in the team channels the bot is installed in.
     /// </summary>
-    public async Task<Guid?> ResolvePickedAsync(Turn turn, string pickedId, CancellationToken cancellationToken)
+    private async Task<Guid?> ResolvePickedAsync(Turn turn, string pickedId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
         var name = turn.Channel.ToString();
         var known = await db.ChannelAccounts.AsNoTracking()
             .Where(a => a.Channel == name && (a.ExternalId == pickedId || a.AadObjectId == pickedId))

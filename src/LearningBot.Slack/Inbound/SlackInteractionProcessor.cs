@@ -81,11 +81,9 @@ public sealed class SlackInteractionProcessor(
         if (reply.Messages[0].Card is { HasInputs: true } form && command.TriggerId is { } triggerId)
         {
             // A form answers the command as a modal (§4: the trigger is valid for 3 s, and the command is still inside its ack).
-            var submit = form.Actions.FirstOrDefault(a => a.Verb is not null);
-            var metadata = new ModalMetadata(submit?.Verb ?? "", submit?.Data ?? new Dictionary<string, string>(), command.ChannelId);
             try
             {
-                await api.OpenViewAsync(auth.BotToken, triggerId, BlockKitRenderer.ModalView(form, ModalCallbackId, metadata), cancellationToken).ConfigureAwait(false);
+                await OpenFormAsync(auth, triggerId, form, command.ChannelId, cancellationToken).ConfigureAwait(false);
                 reply = reply with { Messages = [.. reply.Messages.Skip(1)] };
             }
             catch (SlackApiException e)
@@ -123,16 +121,8 @@ public sealed class SlackInteractionProcessor(
             return;
         }
         var user = payload.GetObject("user")?.GetString("id");
-        var team = payload.GetObject("team")?.GetString("id") ?? payload.GetObject("user")?.GetString("team_id");
-        var enterprise = payload.GetObject("enterprise")?.GetString("id");
-        if (user is null)
+        if (user is null || await AuthorizeAsync(payload, cancellationToken).ConfigureAwait(false) is not { } auth)
         {
-            return;
-        }
-        var auth = await installations.AuthorizeAsync(team, enterprise, cancellationToken).ConfigureAwait(false);
-        if (auth is null)
-        {
-            Log.NoInstallation(logger, team, enterprise, null);
             return;
         }
         foreach (var (key, value) in InputValues(payload))
@@ -177,9 +167,7 @@ public sealed class SlackInteractionProcessor(
             if (message.Card is { } card && triggerId is not null && card.HasInputs)
             {
                 // A card that asks for input opens as a modal; the trigger is only valid for 3 s (§4), so do it first.
-                var submit = card.Actions.FirstOrDefault(a => a.Verb is not null);
-                var metadata = new ModalMetadata(submit?.Verb ?? "", submit?.Data ?? new Dictionary<string, string>(), channel);
-                await api.OpenViewAsync(auth.BotToken, triggerId, BlockKitRenderer.ModalView(card, ModalCallbackId, metadata), cancellationToken).ConfigureAwait(false);
+                await OpenFormAsync(auth, triggerId, card, channel, cancellationToken).ConfigureAwait(false);
                 triggerId = null;
             }
             else if (ephemeral && responseUrl is not null)
@@ -193,6 +181,27 @@ public sealed class SlackInteractionProcessor(
                 await sender.PostAsync(auth, channel, message, null, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The installation of the workspace an interaction came from (team, or the user's team), or null — logged — when there is none.</summary>
+    private async Task<SlackAuthorization?> AuthorizeAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        var team = payload.GetObject("team")?.GetString("id") ?? payload.GetObject("user")?.GetString("team_id");
+        var enterprise = payload.GetObject("enterprise")?.GetString("id");
+        var auth = await installations.AuthorizeAsync(team, enterprise, cancellationToken).ConfigureAwait(false);
+        if (auth is null)
+        {
+            Log.NoInstallation(logger, team, enterprise, null);
+        }
+        return auth;
+    }
+
+    /// <summary>A card with inputs as a modal (views.open); its first submit action, and where to answer, travel in private_metadata.</summary>
+    private Task OpenFormAsync(SlackAuthorization auth, string triggerId, Card form, string channel, CancellationToken cancellationToken)
+    {
+        var submit = form.Actions.FirstOrDefault(a => a.Verb is not null);
+        var metadata = new ModalMetadata(submit?.Verb ?? "", submit?.Data ?? new Dictionary<string, string>(), channel);
+        return api.OpenViewAsync(auth.BotToken, triggerId, BlockKitRenderer.ModalView(form, ModalCallbackId, metadata), cancellationToken);
     }
 
     /// <summary>
@@ -244,12 +253,8 @@ public sealed class SlackInteractionProcessor(
         {
             return null;
         }
-        var team = payload.GetObject("team")?.GetString("id") ?? payload.GetObject("user")?.GetString("team_id");
-        var enterprise = payload.GetObject("enterprise")?.GetString("id");
-        var auth = await installations.AuthorizeAsync(team, enterprise, cancellationToken).ConfigureAwait(false);
-        if (auth is null)
+        if (await AuthorizeAsync(payload, cancellationToken).ConfigureAwait(false) is not { } auth)
         {
-            Log.NoInstallation(logger, team, enterprise, null);
             return null;
         }
         var data = new Dictionary<string, string>(metadata.Data, StringComparer.Ordinal);
