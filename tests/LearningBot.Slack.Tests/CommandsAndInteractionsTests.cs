@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Slack.Cards;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 

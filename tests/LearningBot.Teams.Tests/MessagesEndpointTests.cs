@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.Testing;
+using LearningBot.Testing.Fakes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using LearningBot.Testing.Fakes;
 
 namespace LearningBot.Teams.Tests;
 

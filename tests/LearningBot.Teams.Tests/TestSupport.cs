@@ -2,9 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using LearningBot.Core;
-using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Data;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,35 +17,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Teams.Tests;
-
-/// <summary>Answers every question with a card, so tests can see the question reached the core.</summary>
-public sealed class AnswerCardQuestionHandler : IQuestionHandler
-{
-    public Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken) =>
-        Task.FromResult(Reply.WithCard(new Card
-        {
-            Title = "Answer",
-            Body = [new TextElement($"You asked: {question}")],
-            Actions = [CardAction.Submit("More", TestVerbs.UpdateCard, new Dictionary<string, string> { ["lesson"] = "phishing-101" }, primary: true)],
-        }));
-}
-
-public static class TestVerbs
-{
-    public const string UpdateCard = "test.update";
-    public const string Echo = "test.echo";
-}
-
-/// <summary>"test.update" replaces the card and says so; "test.echo" replies with the action's data.</summary>
-public sealed class TestCardActions : ICardActionHandler
-{
-    public IReadOnlyCollection<string> Verbs { get; } = [TestVerbs.UpdateCard, TestVerbs.Echo];
-
-    public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken) =>
-        Task.FromResult(action.Verb == TestVerbs.UpdateCard
-            ? new Reply { UpdatedCard = new Card { Title = "Updated" }, Messages = [OutboundMessage.FromText("Card updated.")] }
-            : Reply.WithText(string.Join(";", action.Data.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))));
-}
 
 /// <summary>Migrates a fresh test database, as the host does at start.</summary>
 public static class TestDatabase
