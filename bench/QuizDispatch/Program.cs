@@ -5,11 +5,10 @@ using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Quizzes.Fsrs;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.People;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Storage;
+using LearningBot.Storage;
+using LearningBot.Core.Outbox;
+using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -129,7 +128,7 @@ static async Task SeedAsync(ServiceProvider provider, int learners, DateTimeOffs
             db.Add(person);
             db.Add(new ConversationReferenceRecord
             {
-                Channel = nameof(ChannelKind.Teams),
+                Channel = ChannelKind.Teams,
                 ConversationId = $"a:learner-{i}",
                 ConversationType = nameof(ConversationType.Personal),
                 ServiceUrl = "https://smba.trafficmanager.net/emea/",

@@ -5,7 +5,7 @@ using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
-using LearningBot.Data;
+using LearningBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,5 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.People;
-using LearningBot.Data.Conversations;
 using LearningBot.Slack.Api;
 using LearningBot.Slack.Installations;
 

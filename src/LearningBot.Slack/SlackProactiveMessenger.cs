@@ -1,6 +1,5 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Data.Conversations;
 using LearningBot.Slack.Api;
 using LearningBot.Slack.Cards;
 using LearningBot.Slack.Installations;
@@ -45,7 +44,7 @@ public sealed class SlackProactiveMessenger(SlackInstallationStore installations
         }
         return new ConversationReferenceRecord
         {
-            Channel = nameof(ChannelKind.Slack),
+            Channel = ChannelKind.Slack,
             ConversationId = channel,
             ConversationType = nameof(ConversationType.Personal),
             ServiceUrl = via.ServiceUrl,

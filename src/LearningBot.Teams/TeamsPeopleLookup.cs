@@ -1,6 +1,5 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.People;
-using LearningBot.Data.Conversations;
 using LearningBot.Teams.Connector;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Data.Conversations;
 using LearningBot.Teams.Cards;
 using LearningBot.Teams.Connector;
 using LearningBot.Teams.Schema;
@@ -47,7 +46,7 @@ public sealed class TeamsProactiveMessenger(ConnectorClient connector) : IProact
         }
         return new ConversationReferenceRecord
         {
-            Channel = nameof(ChannelKind.Teams),
+            Channel = ChannelKind.Teams,
             ConversationId = created.Id,
             ConversationType = nameof(ConversationType.Personal),
             ServiceUrl = created.ServiceUrl is { Length: > 0 } serviceUrl ? serviceUrl : via.ServiceUrl,

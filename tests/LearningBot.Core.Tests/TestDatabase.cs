@@ -1,5 +1,6 @@
 using LearningBot.Core.Knowledge.Search;
-using LearningBot.Data;
+using LearningBot.Core.Storage;
+using LearningBot.Storage;
 using LearningBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -3,8 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Core.Circles;
 using LearningBot.Core.Debriefs;
-using LearningBot.Data.Circles;
-using LearningBot.Data.Debriefs;
 using LearningBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LearningBot.Data.Slack;
+using LearningBot.Slack.Installations;
 using LearningBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using LearningBot.Data.Slack;
+using LearningBot.Slack.Installations;
 using LearningBot.Testing.Fakes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;

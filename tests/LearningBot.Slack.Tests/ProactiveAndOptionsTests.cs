@@ -1,6 +1,5 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Data.Conversations;
 using LearningBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +39,7 @@ public sealed class ProactiveAndOptionsTests
         slack.FailNext("chat.postMessage", "channel_not_found");
         await using var scope = bot.Services.CreateAsyncScope();
         var messenger = scope.ServiceProvider.GetServices<IProactiveMessenger>().Single(m => m.Channel == ChannelKind.Slack);
-        var conversation = new ConversationReferenceRecord { Channel = "Slack", ConversationId = "C-GONE", ConversationType = "Channel", ServiceUrl = slack.ApiBaseUrl, TeamId = FakeSlackApi.TeamId };
+        var conversation = new ConversationReferenceRecord { Channel = ChannelKind.Slack, ConversationId = "C-GONE", ConversationType = "Channel", ServiceUrl = slack.ApiBaseUrl, TeamId = FakeSlackApi.TeamId };
 
         var error = await Assert.ThrowsAsync<ProactiveDeliveryException>(() => messenger.SendAsync(conversation, OutboundMessage.FromText("hi"), default));
         Assert.True(error.Permanent);

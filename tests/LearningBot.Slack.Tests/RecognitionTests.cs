@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Core.Outbox;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Recognition;
 using LearningBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using LearningBot.Core.Cards;
-using LearningBot.Data.Circles;
+using LearningBot.Core.Circles;
 
 namespace LearningBot.Core.Circles;
 

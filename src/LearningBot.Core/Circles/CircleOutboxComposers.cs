@@ -1,9 +1,8 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Circles;
-using LearningBot.Data.Outbox;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Circles;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Circles;

@@ -1,8 +1,8 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Circles;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Circles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -67,7 +67,7 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
             return null; // another instance opened it
         }
         var members = await ActiveMembersAsync(circle.Id, cancellationToken).ConfigureAwait(false);
-        var channel = Enum.Parse<ChannelKind>(circle.Channel);
+        var channel = circle.Channel;
         var queued = 0;
         foreach (var member in members.Where(m => m.SkipsRound != number))
         {
@@ -99,7 +99,7 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
             {
                 facilitator.TimesFacilitated++;
             }
-            var channel = Enum.Parse<ChannelKind>(circle.Channel);
+            var channel = circle.Channel;
             foreach (var member in taking)
             {
                 member.MissedInARow = checkedIn.Contains(member.PersonId) ? 0 : member.MissedInARow + 1;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.People;
-using LearningBot.Data;
-using LearningBot.Data.Circles;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Circles;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Circles;
@@ -46,7 +46,7 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
             "monthly" => CircleCadence.Monthly,
             _ => CircleCadence.Weekly,
         };
-        var channel = turn.Channel.ToString();
+        var channel = turn.Channel;
         var key = name.ToLowerInvariant();
         if (await db.Set<CircleRecord>().AnyAsync(c => c.Channel == channel && c.NameKey == key, cancellationToken).ConfigureAwait(false))
         {
@@ -222,7 +222,7 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
 
     private async Task<CircleRecord?> FindAsync(Turn turn, string name, CancellationToken cancellationToken)
     {
-        var channel = turn.Channel.ToString();
+        var channel = turn.Channel;
         if (name.Length == 0)
         {
             // In the circle's own conversation the name can be left out.

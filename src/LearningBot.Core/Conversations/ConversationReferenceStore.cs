@@ -1,5 +1,5 @@
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Conversations;
@@ -12,7 +12,7 @@ public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProv
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(address);
-        var channel = turn.Channel.ToString();
+        var channel = turn.Channel;
         var record = await db.ConversationReferences
             .SingleOrDefaultAsync(r => r.Channel == channel && r.ConversationId == turn.Conversation.Id, cancellationToken)
             .ConfigureAwait(false);
@@ -54,7 +54,7 @@ public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProv
     /// <summary>Marks the conversation greeted; true only for the first caller, so the welcome goes out once.</summary>
     public async Task<bool> TryMarkGreetedAsync(ChannelKind channel, string conversationId, CancellationToken cancellationToken)
     {
-        var name = channel.ToString();
+        var name = channel;
         var now = clock.GetUtcNow();
         var updated = await db.ConversationReferences
             .Where(r => r.Channel == name && r.ConversationId == conversationId && r.GreetedAt == null)
@@ -65,7 +65,7 @@ public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProv
 
     public Task<ConversationReferenceRecord?> FindAsync(ChannelKind channel, string conversationId, CancellationToken cancellationToken)
     {
-        var name = channel.ToString();
+        var name = channel;
         return db.ConversationReferences.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Channel == name && r.ConversationId == conversationId, cancellationToken);
     }
@@ -73,7 +73,7 @@ public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProv
     /// <summary>The 1:1 conversation of a person in a channel, if the bot has one.</summary>
     public Task<ConversationReferenceRecord?> FindPersonalAsync(ChannelKind channel, Guid personId, CancellationToken cancellationToken)
     {
-        var name = channel.ToString();
+        var name = channel;
         var personal = nameof(ConversationType.Personal);
         return db.ConversationReferences.AsNoTracking()
             .Where(r => r.Channel == name && r.PersonId == personId && r.ConversationType == personal && r.RemovedAt == null)

@@ -1,5 +1,5 @@
 using LearningBot.Core.Cards;
-using LearningBot.Data.Conversations;
+using LearningBot.Core.Conversations;
 
 namespace LearningBot.Core.Conversations;
 

@@ -1,5 +1,5 @@
-using LearningBot.Data;
-using LearningBot.Data.Inbound;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Conversations;
@@ -10,7 +10,7 @@ public sealed class InboundEventLog(LearningBotDbContext db, TimeProvider clock)
     /// <summary>Records the event; false when it was already recorded (a retry or a duplicate delivery).</summary>
     public async Task<bool> TryRecordAsync(ChannelKind channel, string eventId, CancellationToken cancellationToken)
     {
-        var name = channel.ToString();
+        var name = channel;
         if (await db.InboundEvents.AnyAsync(e => e.Channel == name && e.EventId == eventId, cancellationToken).ConfigureAwait(false))
         {
             return false;
@@ -33,7 +33,7 @@ public sealed class InboundEventLog(LearningBotDbContext db, TimeProvider clock)
     /// <summary>Forgets an event whose handling failed, so the channel's redelivery can try again.</summary>
     public async Task ForgetAsync(ChannelKind channel, string eventId, CancellationToken cancellationToken)
     {
-        var name = channel.ToString();
+        var name = channel;
         await db.InboundEvents.Where(e => e.Channel == name && e.EventId == eventId)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }

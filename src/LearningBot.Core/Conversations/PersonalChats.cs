@@ -1,5 +1,5 @@
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Conversations;
@@ -19,7 +19,7 @@ public sealed class PersonalChats(LearningBotDbContext db, ConversationReference
         {
             return known;
         }
-        var name = channel.ToString();
+        var name = channel;
         var personal = nameof(ConversationType.Personal);
         var messenger = messengers.FirstOrDefault(m => m.Channel == channel);
         var account = await db.ChannelAccounts.AsNoTracking().Where(a => a.Channel == name && a.PersonId == personId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

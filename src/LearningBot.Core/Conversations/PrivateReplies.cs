@@ -1,5 +1,5 @@
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
+using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Conversations;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using LearningBot.Core.Cards;
-using LearningBot.Data.Debriefs;
+using LearningBot.Core.Debriefs;
 
 namespace LearningBot.Core.Debriefs;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Debriefs;
-using LearningBot.Data.Outbox;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Debriefs;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Debriefs;

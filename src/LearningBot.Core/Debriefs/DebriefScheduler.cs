@@ -1,7 +1,7 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Debriefs;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Debriefs;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -51,7 +51,7 @@ public sealed class DebriefScheduler(LearningBotDbContext db, OutboxWriter outbo
             {
                 continue;
             }
-            var channel = Enum.Parse<ChannelKind>(debrief.Channel);
+            var channel = debrief.Channel;
             foreach (var participant in debrief.Participants.Where(p => p.SubmittedAt is null))
             {
                 outbox.Add($"debrief:{debrief.Id:N}:{which}:{participant.PersonId:N}", DebriefService.CardKind, channel, participant.PersonId,

@@ -6,9 +6,8 @@ using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
-using LearningBot.Data;
-using LearningBot.Data.Debriefs;
-using LearningBot.Data.People;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Debriefs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -165,7 +164,7 @@ public sealed partial class DebriefService(
         var debrief = new DebriefRecord
         {
             Id = Guid.NewGuid(), StartEventId = turn.EventId, Project = project, Template = templateName, Open = template!.Open,
-            ManagerPersonId = turn.PersonId, Channel = turn.Channel.ToString(), CreatedAt = now, Deadline = deadline,
+            ManagerPersonId = turn.PersonId, Channel = turn.Channel, CreatedAt = now, Deadline = deadline,
         };
         var unreachable = new List<string>();
         var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken).ConfigureAwait(false);
@@ -335,7 +334,7 @@ public sealed partial class DebriefService(
                 return false;
             }
             var debrief = await db.Set<DebriefRecord>().AsNoTracking().Include(d => d.Participants).SingleAsync(d => d.Id == debriefId, cancellationToken).ConfigureAwait(false);
-            var channel = Enum.Parse<ChannelKind>(debrief.Channel);
+            var channel = debrief.Channel;
             var payload = debrief.Id.ToString();
             outbox.Add($"debrief:{debrief.Id:N}:summary", SummaryKind, channel, debrief.ManagerPersonId, payload);
             if (debrief.Open)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using LearningBot.Core.Knowledge.Search;
-using LearningBot.Data;
-using LearningBot.Data.Debriefs;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Debriefs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;

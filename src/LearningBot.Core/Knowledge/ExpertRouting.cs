@@ -1,7 +1,7 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Data;
-using LearningBot.Data.Knowledge;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Knowledge;
@@ -21,7 +21,7 @@ public sealed class ExpertRouting(
     public async Task<ExpertChannelRecord?> FindChannelAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var channel = turn.Channel.ToString();
+        var channel = turn.Channel;
         var team = turn.Conversation.TeamId ?? "";
         var candidates = await db.ExpertChannels.AsNoTracking()
             .Where(e => e.Channel == channel && (e.TeamId == team || e.TeamId == ""))
@@ -33,7 +33,7 @@ public sealed class ExpertRouting(
     public async Task<bool> SetChannelAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var channel = turn.Channel.ToString();
+        var channel = turn.Channel;
         var teams = new List<string> { turn.Conversation.TeamId ?? "" };
         if (teams[0].Length > 0 && !await db.ExpertChannels.AnyAsync(e => e.Channel == channel && e.TeamId == "", cancellationToken).ConfigureAwait(false))
         {
@@ -72,7 +72,7 @@ public sealed class ExpertRouting(
 
         var routed = new RoutedQuestionRecord
         {
-            Id = Guid.NewGuid(), EventId = turn.EventId, AskerPersonId = turn.PersonId, AskerChannel = turn.Channel.ToString(),
+            Id = Guid.NewGuid(), EventId = turn.EventId, AskerPersonId = turn.PersonId, AskerChannel = turn.Channel,
             Question = question.Length > 1000 ? question[..1000] : question, Anonymous = anonymous,
             ExpertConversationId = target.ConversationId, AskedAt = clock.GetUtcNow(),
         };
@@ -117,8 +117,8 @@ public sealed class ExpertRouting(
             return new Reply { UpdatedCard = ExpertCards.Answered(routed), Messages = [OutboundMessage.FromText($"{routed.AnsweredBy} already answered this one — thank you all the same!")] };
         }
 
-        var asker = await conversations.FindPersonalAsync(Enum.Parse<ChannelKind>(routed.AskerChannel), routed.AskerPersonId, cancellationToken).ConfigureAwait(false);
-        var messenger = messengers.FirstOrDefault(m => m.Channel.ToString() == routed.AskerChannel);
+        var asker = await conversations.FindPersonalAsync(routed.AskerChannel, routed.AskerPersonId, cancellationToken).ConfigureAwait(false);
+        var messenger = messengers.FirstOrDefault(m => m.Channel == routed.AskerChannel);
         if (asker is null || messenger is null)
         {
             return Reply.WithText("I can't reach the person who asked any more (they may have removed the app).");

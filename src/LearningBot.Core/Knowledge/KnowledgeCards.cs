@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Knowledge.Search;
-using LearningBot.Data.Knowledge;
+using LearningBot.Core.Knowledge;
 
 namespace LearningBot.Core.Knowledge;
 

@@ -1,7 +1,7 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Search;
-using LearningBot.Data;
-using LearningBot.Data.Knowledge;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Knowledge;

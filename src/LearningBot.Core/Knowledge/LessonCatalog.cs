@@ -1,5 +1,5 @@
-using LearningBot.Data;
-using LearningBot.Data.Knowledge;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Knowledge;

@@ -1,5 +1,5 @@
 using LearningBot.Core.Conversations;
-using LearningBot.Data.Outbox;
+using LearningBot.Core.Outbox;
 
 namespace LearningBot.Core.Outbox;
 

@@ -1,7 +1,6 @@
 using LearningBot.Core.Conversations;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.Outbox;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -90,7 +89,7 @@ public sealed partial class OutboxDeliveryWorker(
         foreach (var (id, channelName) in due.Select(d => (d.Id, d.Channel)))
         {
             now = clock.GetUtcNow();
-            if (!pacer.TryTakeGlobal(channelName, now, out var globalWait))
+            if (!pacer.TryTakeGlobal(channelName.ToString(), now, out var globalWait))
             {
                 // This channel's budget is spent for now; rows of the other channel may still go.
                 pacedFor = pacedFor is { } p && p < globalWait ? p : globalWait;
@@ -116,12 +115,7 @@ public sealed partial class OutboxDeliveryWorker(
                 expired++;
                 continue;
             }
-            if (!Enum.TryParse<ChannelKind>(message.Channel, out var channel))
-            {
-                await CloseAsync(outbox, message, OutboxMessageStatus.Failed, $"Unknown channel '{message.Channel}'.", cancellationToken).ConfigureAwait(false);
-                failed++;
-                continue;
-            }
+            var channel = message.Channel;
             ConversationReferenceRecord? conversation;
             try
             {

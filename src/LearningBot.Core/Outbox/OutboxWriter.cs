@@ -1,6 +1,6 @@
 using LearningBot.Core.Conversations;
-using LearningBot.Data;
-using LearningBot.Data.Outbox;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Outbox;
 
 namespace LearningBot.Core.Outbox;
 
@@ -19,7 +19,7 @@ public sealed class OutboxWriter(LearningBotDbContext db, TimeProvider clock)
         {
             IdempotencyKey = idempotencyKey,
             Kind = kind,
-            Channel = channel.ToString(),
+            Channel = channel,
             PersonId = personId,
             Payload = payload,
             CreatedAt = now,

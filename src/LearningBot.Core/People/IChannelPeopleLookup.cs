@@ -1,5 +1,4 @@
 using LearningBot.Core.Conversations;
-using LearningBot.Data.Conversations;
 
 namespace LearningBot.Core.People;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using LearningBot.Data;
-using LearningBot.Data.People;
+using LearningBot.Core.Storage;
+using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.People;

@@ -1,7 +1,6 @@
 using LearningBot.Core.Conversations;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.People;
+using LearningBot.Core.Storage;
+using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +23,7 @@ public sealed partial class PersonDirectory(
     public async Task<Guid> ResolveAsync(ChannelKind channel, ChannelUser user, string? timeZone, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var name = channel.ToString();
+        var name = channel;
         var email = EmailAddress.Normalize(user.Email);
         for (var attempt = 0; ; attempt++)
         {
@@ -84,7 +83,7 @@ public sealed partial class PersonDirectory(
     public async Task<Guid> ResolveMentionAsync(ChannelKind channel, ChannelUser mentioned, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mentioned);
-        var name = channel.ToString();
+        var name = channel;
         var known = await db.ChannelAccounts.AsNoTracking()
             .Where(a => a.Channel == name && a.ExternalId == mentioned.Id)
             .Select(a => (Guid?)a.PersonId)
@@ -102,7 +101,7 @@ public sealed partial class PersonDirectory(
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(where);
         var lookup = lookups.FirstOrDefault(l => l.Channel == turn.Channel);
-        var name = turn.Channel.ToString();
+        var name = turn.Channel;
         // ResolveAsync loaded the account and its person into this scope a moment ago; read them without a query.
         var account = db.ChannelAccounts.Local.FirstOrDefault(a => a.Channel == name && a.ExternalId == turn.From.Id)
             ?? await db.ChannelAccounts.SingleOrDefaultAsync(a => a.Channel == name && a.ExternalId == turn.From.Id, cancellationToken).ConfigureAwait(false);
@@ -172,7 +171,7 @@ public sealed partial class PersonDirectory(
         }
         else
         {
-            Log.EmailConflict(logger, account.Channel);
+            Log.EmailConflict(logger, account.Channel.ToString());
             result = person.Id;
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -211,7 +210,7 @@ public sealed partial class PersonDirectory(
     /// </summary>
     private async Task<Guid?> ResolvePickedAsync(Turn turn, string pickedId, CancellationToken cancellationToken)
     {
-        var name = turn.Channel.ToString();
+        var name = turn.Channel;
         var known = await db.ChannelAccounts.AsNoTracking()
             .Where(a => a.Channel == name && (a.ExternalId == pickedId || a.AadObjectId == pickedId))
             .Select(a => (Guid?)a.PersonId)

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using LearningBot.Core.People;
-using LearningBot.Data;
-using LearningBot.Data.Knowledge;
-using LearningBot.Data.People;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Knowledge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

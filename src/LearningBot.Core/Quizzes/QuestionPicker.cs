@@ -1,5 +1,5 @@
 using LearningBot.Core.Quizzes.Fsrs;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Quizzes;
 
 namespace LearningBot.Core.Quizzes;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Quizzes.Fsrs;
-using LearningBot.Data;
-using LearningBot.Data.People;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Storage;
+using LearningBot.Core.People;
+using LearningBot.Core.Quizzes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

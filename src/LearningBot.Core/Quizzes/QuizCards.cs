@@ -1,7 +1,7 @@
 using System.Globalization;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Knowledge;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Quizzes;
 
 namespace LearningBot.Core.Quizzes;
 

@@ -1,11 +1,9 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.People;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Storage;
+using LearningBot.Core.People;
+using LearningBot.Core.Quizzes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -190,11 +188,7 @@ public sealed partial class QuizDispatcher(
             {
                 continue; // stopped since the learners were read
             }
-            if (!Enum.TryParse<ChannelKind>(learner.Channel, out var channel))
-            {
-                nothing++;
-                continue; // a conversation of a channel this version does not know
-            }
+            var channel = learner.Channel;
             var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (s.ConsecutiveUnanswered >= options.Value.UnansweredBeforePause)
             {
@@ -241,7 +235,7 @@ public sealed partial class QuizDispatcher(
 
     private sealed record Tracks(IReadOnlyList<QuizItem> Default, IReadOnlyDictionary<string, IReadOnlyList<QuizItem>> Configured);
 
-    private sealed record Learner(Guid PersonId, string? ReportedTimeZone, string Channel, DateTimeOffset ConversationUpdatedAt, QuizSettingsRecord? Settings);
+    private sealed record Learner(Guid PersonId, string? ReportedTimeZone, ChannelKind Channel, DateTimeOffset ConversationUpdatedAt, QuizSettingsRecord? Settings);
 
     private static partial class Log
     {

@@ -1,9 +1,8 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Quizzes;

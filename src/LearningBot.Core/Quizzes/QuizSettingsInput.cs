@@ -21,7 +21,7 @@ public static class QuizSettingsInput
         var value = (text ?? "").Trim().ToLowerInvariant();
         if (value is "weekdays" or "workdays" or "working days")
         {
-            days = Data.Quizzes.QuizSettingsRecord.WorkingDays;
+            days = QuizSettingsRecord.WorkingDays;
             return true;
         }
         if (value is "every day" or "daily" or "all")
@@ -60,7 +60,7 @@ public static class QuizSettingsInput
 
     public static string FormatDays(int days)
     {
-        if (days == Data.Quizzes.QuizSettingsRecord.WorkingDays)
+        if (days == QuizSettingsRecord.WorkingDays)
         {
             return "Mon-Fri";
         }

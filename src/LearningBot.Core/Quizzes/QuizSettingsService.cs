@@ -1,8 +1,8 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
-using LearningBot.Data;
-using LearningBot.Data.People;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Storage;
+using LearningBot.Core.People;
+using LearningBot.Core.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Quizzes;

@@ -3,11 +3,10 @@ using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Quizzes.Fsrs;
-using LearningBot.Data;
-using LearningBot.Data.Knowledge;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.People;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Knowledge;
+using LearningBot.Core.People;
+using LearningBot.Core.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Quizzes;

@@ -1,8 +1,8 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Quizzes;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Quizzes;
+using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -66,9 +66,9 @@ public sealed class BadgeAwarder(LearningBotDbContext db, OutboxWriter outbox, T
         var awarded = new List<BadgeAwardRecord>();
         foreach (var person in candidates)
         {
-            var channel = await db.Set<Data.People.ChannelAccountRecord>().AsNoTracking().Where(a => a.PersonId == person)
-                .OrderBy(a => a.Id).Select(a => a.Channel).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (channel is not null && Enum.TryParse<ChannelKind>(channel, out var kind))
+            var channel = await db.Set<People.ChannelAccountRecord>().AsNoTracking().Where(a => a.PersonId == person)
+                .OrderBy(a => a.Id).Select(a => (ChannelKind?)a.Channel).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (channel is { } kind)
             {
                 awarded.AddRange(await CheckAsync(kind, [person], cancellationToken).ConfigureAwait(false));
             }

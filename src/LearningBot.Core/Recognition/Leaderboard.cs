@@ -1,8 +1,8 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Data;
-using LearningBot.Data.People;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Storage;
+using LearningBot.Core.People;
+using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Recognition;
@@ -25,7 +25,7 @@ public sealed class Leaderboard(LearningBotDbContext db, TimeProvider clock)
 
     public async Task<LeaderboardStandings> StandingsAsync(ChannelKind channel, string? teamId, LeaderboardPeriod period, CancellationToken cancellationToken)
     {
-        var name = channel.ToString();
+        var name = channel;
         var now = clock.GetUtcNow();
         // Rolling windows: "this week" at 09:00 Monday would otherwise be nearly empty.
         var since = period switch

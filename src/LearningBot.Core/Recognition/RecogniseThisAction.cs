@@ -1,7 +1,7 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Data;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Recognition;
@@ -33,7 +33,7 @@ public sealed class RecogniseThisAction(RecognitionService recognition, Learning
 
         var authorIsBot = action.Data.GetValueOrDefault("authorIsBot") == "true";
         var aad = action.Data.GetValueOrDefault("authorAadObjectId") ?? "";
-        var channel = turn.Channel.ToString();
+        var channel = turn.Channel;
         var recipient = authorIsBot || aad.Length == 0
             ? (Guid?)null
             : await db.ChannelAccounts.AsNoTracking().Where(a => a.Channel == channel && a.AadObjectId == aad).Select(a => (Guid?)a.PersonId)

@@ -1,9 +1,8 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Recognition;

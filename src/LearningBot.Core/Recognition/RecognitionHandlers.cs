@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.People;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Recognition;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Recognition;

@@ -1,8 +1,8 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Quizzes;
-using LearningBot.Data;
-using LearningBot.Data.People;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Storage;
+using LearningBot.Core.People;
+using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -74,7 +74,7 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
         {
             return Blocked(GiveBlock.ReasonRequired, "Say what it's for, so it means something: e.g. **kudos @Sam for the clear demo** or add a value like **#teamwork**.");
         }
-        var channel = request.Channel.ToString();
+        var channel = request.Channel;
         if (request.MessageId is { Length: > 0 } messageId)
         {
             var net = await entries.Where(e => e.Channel == channel && e.MessageId == messageId && e.GiverPersonId == request.GiverPersonId)
@@ -135,7 +135,7 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
         {
             return null;
         }
-        var name = channel.ToString();
+        var name = channel;
         var reversed = entries.Where(e => e.ReversesEntryId != null).Select(e => e.ReversesEntryId);
         var live = await entries
             .Where(e => e.Channel == name && e.MessageId == messageId && e.GiverPersonId == giverPersonId && e.Points > 0 && !reversed.Contains(e.Id))

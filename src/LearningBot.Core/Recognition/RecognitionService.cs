@@ -1,8 +1,8 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.People;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Storage;
+using LearningBot.Core.People;
+using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Recognition;
@@ -59,7 +59,7 @@ public sealed class RecognitionService(
         {
             return;
         }
-        outbox.AddText($"recognition-dm:{entry.Id}", Enum.Parse<ChannelKind>(entry.Channel), entry.RecipientPersonId, RecognitionCards.RecipientNote(entry, giverName, messageLink));
+        outbox.AddText($"recognition-dm:{entry.Id}", entry.Channel, entry.RecipientPersonId, RecognitionCards.RecipientNote(entry, giverName, messageLink));
         await SaveIgnoringDuplicateAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -75,7 +75,7 @@ public sealed class RecognitionService(
         await PostAsync(new RecognitionPostRecord
         {
             Kind = RecognitionPostKind.LearningShare,
-            Channel = turn.Channel.ToString(),
+            Channel = turn.Channel,
             ConversationId = learning.ConversationId,
             TeamId = team,
             SubjectPersonId = turn.PersonId,
@@ -96,7 +96,7 @@ public sealed class RecognitionService(
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var row = outbox.Add(idempotencyKey, RecognitionPostComposer.PostKind, Enum.Parse<ChannelKind>(post.Channel), Guid.Empty);
+            var row = outbox.Add(idempotencyKey, RecognitionPostComposer.PostKind, post.Channel, Guid.Empty);
             row.PersonId = null;
             row.ConversationId = post.ConversationId;
             try
@@ -117,7 +117,7 @@ public sealed class RecognitionService(
 
     public Task<RecognitionPostRecord?> FindPostAsync(ChannelKind channel, string messageId, CancellationToken cancellationToken)
     {
-        var name = channel.ToString();
+        var name = channel;
         return db.Set<RecognitionPostRecord>().AsNoTracking()
             .FirstOrDefaultAsync(p => p.Channel == name && p.MessageId == messageId, cancellationToken);
     }
@@ -125,7 +125,7 @@ public sealed class RecognitionService(
     /// <summary>The learning channel of the team, else the organisation-wide one of the channel.</summary>
     public async Task<LearningChannelRecord?> FindLearningChannelAsync(ChannelKind channel, string? teamId, CancellationToken cancellationToken)
     {
-        var name = channel.ToString();
+        var name = channel;
         var team = teamId ?? "";
         var candidates = await db.Set<LearningChannelRecord>().AsNoTracking()
             .Where(c => c.Channel == name && (c.TeamId == team || c.TeamId == ""))
@@ -137,7 +137,7 @@ public sealed class RecognitionService(
     public async Task SetLearningChannelAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var channel = turn.Channel.ToString();
+        var channel = turn.Channel;
         var teams = new List<string> { turn.Conversation.TeamId ?? "" };
         var set = db.Set<LearningChannelRecord>();
         if (teams[0].Length > 0 && !await set.AnyAsync(c => c.Channel == channel && c.TeamId == "", cancellationToken).ConfigureAwait(false))

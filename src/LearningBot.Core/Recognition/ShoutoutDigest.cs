@@ -5,12 +5,10 @@ using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Quizzes;
-using LearningBot.Data;
-using LearningBot.Data.Debriefs;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.People;
-using LearningBot.Data.Quizzes;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Debriefs;
+using LearningBot.Core.People;
+using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -57,7 +55,7 @@ public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWrite
             var teams = conversation.Select(c => c.TeamId).ToList();
             // The organisation-wide channel ("" team) also covers teams without a learning channel of their own.
             var excluded = channels.Where(c => c.Channel == conversation.Key.Channel && c.ConversationId != conversation.Key.ConversationId).Select(c => c.TeamId).ToList();
-            var row = outbox.Add(key, ShoutoutDigestComposer.DigestKind, Enum.Parse<ChannelKind>(conversation.Key.Channel), Guid.Empty,
+            var row = outbox.Add(key, ShoutoutDigestComposer.DigestKind, conversation.Key.Channel, Guid.Empty,
                 JsonSerializer.Serialize(new DigestPeriod(from, to, teams, excluded)));
             row.PersonId = null;
             row.ConversationId = conversation.Key.ConversationId;
@@ -109,7 +107,7 @@ public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxCom
     {
         ArgumentNullException.ThrowIfNull(message);
         var period = JsonSerializer.Deserialize<DigestPeriod>(message.Payload);
-        return period is null ? null : OutboundMessage.FromCard(await ComposeAsync(Enum.Parse<ChannelKind>(message.Channel), period, cancellationToken).ConfigureAwait(false));
+        return period is null ? null : OutboundMessage.FromCard(await ComposeAsync(message.Channel, period, cancellationToken).ConfigureAwait(false));
     }
 
     public Task OnSentAsync(OutboxMessageRecord message, string channelMessageId, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -117,7 +115,7 @@ public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxCom
     public async Task<Card> ComposeAsync(ChannelKind channel, DigestPeriod period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var name = channel.ToString();
+        var name = channel;
         var orgWide = period.Teams.Contains("");
         bool InScope(string team) => period.Teams.Contains(team) || (orgWide && !period.ExcludedTeams.Contains(team));
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using LearningBot.Data;
-using LearningBot.Data.Slack;
+using LearningBot.Core.Storage;
+using LearningBot.Slack.Installations;
 using LearningBot.Slack.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Net;
-using LearningBot.Data.Slack;
+using LearningBot.Slack.Installations;
 using LearningBot.Slack.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;

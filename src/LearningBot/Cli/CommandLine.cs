@@ -5,7 +5,8 @@ using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.People;
-using LearningBot.Data;
+using LearningBot.Core.Storage;
+using LearningBot.Storage;
 using LearningBot.Hosting;
 
 namespace LearningBot.Cli;

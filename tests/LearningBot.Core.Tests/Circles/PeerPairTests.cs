@@ -2,7 +2,6 @@ using LearningBot.Core.Cards;
 using LearningBot.Core.Circles;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Tests.Debriefs;
-using LearningBot.Data.Circles;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Tests.Circles;

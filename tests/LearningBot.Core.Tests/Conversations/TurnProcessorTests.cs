@@ -1,5 +1,5 @@
 using LearningBot.Core.Conversations;
-using LearningBot.Data;
+using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

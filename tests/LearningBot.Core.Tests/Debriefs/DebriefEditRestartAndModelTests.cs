@@ -3,7 +3,6 @@ using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Tests.Fakes;
-using LearningBot.Data.Debriefs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,7 +73,7 @@ public sealed class DebriefEditRestartAndModelTests
             [DebriefCards.QuizOthersInput] = "The week before go-live\nAfter the first failed run\n",
         });
 
-        var question = await bed.QueryAsync(db => db.Set<LearningBot.Data.Knowledge.QuizQuestionRecord>().SingleAsync(q => q.LessonId == "debrief-billing-migration-1"));
+        var question = await bed.QueryAsync(db => db.Set<LearningBot.Core.Knowledge.QuizQuestionRecord>().SingleAsync(q => q.LessonId == "debrief-billing-migration-1"));
         Assert.Equal("debrief-billing-migration-1-q1", question.Id);
         await using var scope = bed.Scope();
         var track = await scope.ServiceProvider.GetRequiredService<QuestionBank>().DefaultTrackAsync(CancellationToken.None);

@@ -4,10 +4,8 @@ using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.People;
+using LearningBot.Core.Storage;
+using LearningBot.Storage;
 using LearningBot.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -81,10 +79,10 @@ public sealed class DebriefTestBed : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = name, TimeZone = timeZone, CreatedAt = Clock.GetUtcNow(), Email = EmailOf(name) };
         db.People.Add(person);
-        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = nameof(ChannelKind.Teams), ExternalId = AccountOf(name), PersonId = person.Id });
+        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = ChannelKind.Teams, ExternalId = AccountOf(name), PersonId = person.Id });
         db.ConversationReferences.Add(new ConversationReferenceRecord
         {
-            Channel = nameof(ChannelKind.Teams), ConversationId = $"a:{person.Id:N}", ConversationType = nameof(ConversationType.Personal),
+            Channel = ChannelKind.Teams, ConversationId = $"a:{person.Id:N}", ConversationType = nameof(ConversationType.Personal),
             ServiceUrl = "https://smba.example/", PersonId = person.Id, UpdatedAt = Clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();

@@ -2,7 +2,6 @@ using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge.Search;
-using LearningBot.Data.Debriefs;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Tests.Debriefs;

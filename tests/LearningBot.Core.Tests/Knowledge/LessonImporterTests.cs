@@ -1,6 +1,6 @@
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
-using LearningBot.Data;
+using LearningBot.Core.Storage;
 using LearningBot.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,8 +56,8 @@ public sealed class LessonImporterTests
         var report = await Import(db, folder.Path);
 
         Assert.Equal("b.md (b)", Assert.Single(report.Retired));
-        Assert.Null(await db.With<LessonCatalog, Data.Knowledge.LessonRecord?>(c => c.FindAsync("b", CancellationToken.None)));
-        Assert.NotNull(await db.With<LessonCatalog, Data.Knowledge.LessonRecord?>(c => c.FindAsync("a", CancellationToken.None)));
+        Assert.Null(await db.With<LessonCatalog, Core.Knowledge.LessonRecord?>(c => c.FindAsync("b", CancellationToken.None)));
+        Assert.NotNull(await db.With<LessonCatalog, Core.Knowledge.LessonRecord?>(c => c.FindAsync("a", CancellationToken.None)));
     }
 
     [Fact]

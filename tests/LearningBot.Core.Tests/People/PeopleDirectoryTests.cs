@@ -1,7 +1,6 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.People;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
+using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -123,7 +122,7 @@ public sealed class PeopleDirectoryTests
             Channel = ChannelKind.Teams, EventId = "e1", Kind = TurnKind.Message, From = new ChannelUser("29:ada", "Ada"), PersonId = chatAda,
             Conversation = new TurnConversation("a:ada", ConversationType.Personal),
         };
-        var where = new ConversationReferenceRecord { Channel = "Teams", ConversationId = "a:ada", ConversationType = "Personal", ServiceUrl = "https://smba.example/" };
+        var where = new ConversationReferenceRecord { Channel = ChannelKind.Teams, ConversationId = "a:ada", ConversationType = "Personal", ServiceUrl = "https://smba.example/" };
         var after = await database.With<PersonDirectory, Guid>(people => people.LearnEmailAsync(turn, where, CancellationToken.None));
 
         Assert.Equal(chatAda, after);

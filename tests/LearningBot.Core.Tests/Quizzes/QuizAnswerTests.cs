@@ -2,7 +2,6 @@ using LearningBot.Core.Cards;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Quizzes.Fsrs;
-using LearningBot.Data.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Tests.Quizzes;

@@ -1,6 +1,5 @@
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Quizzes;
-using LearningBot.Data.Quizzes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

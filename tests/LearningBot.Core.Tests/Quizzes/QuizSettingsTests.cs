@@ -1,6 +1,5 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Quizzes;
-using LearningBot.Data.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Tests.Quizzes;

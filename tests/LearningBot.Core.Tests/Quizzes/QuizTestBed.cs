@@ -1,11 +1,10 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Quizzes;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.People;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Storage;
+using LearningBot.Storage;
+using LearningBot.Core.Outbox;
+using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,10 +71,10 @@ public sealed class QuizTestBed : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = name, TimeZone = timeZone, CreatedAt = Clock.GetUtcNow() };
         db.People.Add(person);
-        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = nameof(ChannelKind.Teams), ExternalId = $"29:{name.ToLowerInvariant()}", PersonId = person.Id });
+        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = ChannelKind.Teams, ExternalId = $"29:{name.ToLowerInvariant()}", PersonId = person.Id });
         db.ConversationReferences.Add(new ConversationReferenceRecord
         {
-            Channel = nameof(ChannelKind.Teams),
+            Channel = ChannelKind.Teams,
             ConversationId = $"a:{person.Id:N}",
             ConversationType = nameof(ConversationType.Personal),
             ServiceUrl = "https://smba.example/",

@@ -1,6 +1,5 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Quizzes;
-using LearningBot.Data.Quizzes;
 
 namespace LearningBot.Core.Tests.Quizzes;
 

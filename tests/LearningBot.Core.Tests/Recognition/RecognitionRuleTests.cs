@@ -1,7 +1,6 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Recognition;
-using LearningBot.Data.Recognition;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Core.Tests.Recognition;

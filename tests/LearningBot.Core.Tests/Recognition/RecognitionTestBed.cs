@@ -2,11 +2,9 @@ using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Recognition;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.People;
-using LearningBot.Data.Recognition;
+using LearningBot.Core.Storage;
+using LearningBot.Storage;
+using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,10 +64,10 @@ public sealed class RecognitionTestBed : IAsyncDisposable
         var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = name, TimeZone = timeZone, CreatedAt = Clock.GetUtcNow() };
         var externalId = $"29:{name.ToLowerInvariant()}";
         db.People.Add(person);
-        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = nameof(ChannelKind.Teams), ExternalId = externalId, PersonId = person.Id });
+        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = ChannelKind.Teams, ExternalId = externalId, PersonId = person.Id });
         db.ConversationReferences.Add(new ConversationReferenceRecord
         {
-            Channel = nameof(ChannelKind.Teams), ConversationId = $"a:{person.Id:N}", ConversationType = nameof(ConversationType.Personal),
+            Channel = ChannelKind.Teams, ConversationId = $"a:{person.Id:N}", ConversationType = nameof(ConversationType.Personal),
             ServiceUrl = "https://smba.example/", PersonId = person.Id, UpdatedAt = Clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
@@ -84,7 +82,7 @@ public sealed class RecognitionTestBed : IAsyncDisposable
             var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
             db.ConversationReferences.Add(new ConversationReferenceRecord
             {
-                Channel = nameof(ChannelKind.Teams), ConversationId = LearningChannel, ConversationType = nameof(ConversationType.Channel),
+                Channel = ChannelKind.Teams, ConversationId = LearningChannel, ConversationType = nameof(ConversationType.Channel),
                 ServiceUrl = "https://smba.example/", TeamId = Team, UpdatedAt = Clock.GetUtcNow(),
             });
             await db.SaveChangesAsync();

@@ -1,11 +1,10 @@
-using LearningBot.Data.Debriefs;
+using LearningBot.Core.Debriefs;
 using System.Text.Json;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Recognition;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Quizzes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Core.Tests.Recognition;
@@ -47,7 +46,7 @@ public sealed class ShoutoutDigestTests
             }
             if (now == monday.AddDays(2))
             {
-                var share = (await bed.SendPostsAsync()).Single(p => p.Kind == Data.Recognition.RecognitionPostKind.LearningShare);
+                var share = (await bed.SendPostsAsync()).Single(p => p.Kind == Core.Recognition.RecognitionPostKind.LearningShare);
                 await bed.ReactAsync(sam, share.MessageId!, "like");
             }
             if (now == monday.AddDays(3))
@@ -164,7 +163,7 @@ public sealed class ShoutoutDigestTests
             // Ada: reviewed this week but still fragile → not mastered. Sam: strong, but reviewed a month ago → not this week's news.
             db.Add(new QuizCardRecord { PersonId = ada.Id, QuestionId = "sbi-q1", LessonId = "feedback-sbi", State = 2, Stability = 4, Reps = 1, LastReview = from.AddDays(1) });
             db.Add(new QuizCardRecord { PersonId = sam.Id, QuestionId = "sbi-q2", LessonId = "feedback-sbi", State = 2, Stability = 60, Reps = 4, LastReview = from.AddDays(-30) });
-            var debrief = new DebriefRecord { Id = Guid.NewGuid(), StartEventId = "e1", Project = "Apollo", Template = "standard", ManagerPersonId = ada.Id, Channel = "Teams", CreatedAt = from.AddDays(-10), Deadline = from };
+            var debrief = new DebriefRecord { Id = Guid.NewGuid(), StartEventId = "e1", Project = "Apollo", Template = "standard", ManagerPersonId = ada.Id, Channel = ChannelKind.Teams, CreatedAt = from.AddDays(-10), Deadline = from };
             db.Add(debrief);
             db.Add(new DebriefLessonRecord { DebriefId = debrief.Id, AuthorPersonId = sam.Id, Text = "Agree the definition of done before the first sprint", Status = DebriefLessonStatus.Published, DecidedAt = from.AddDays(3) });
             db.Add(new DebriefLessonRecord { DebriefId = debrief.Id, AuthorPersonId = sam.Id, Ordinal = 1, Text = "An old lesson", Status = DebriefLessonStatus.Published, DecidedAt = from.AddDays(-3) });

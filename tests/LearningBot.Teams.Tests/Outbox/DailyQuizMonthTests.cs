@@ -4,10 +4,9 @@ using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Quizzes;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.People;
-using LearningBot.Data.Quizzes;
+using LearningBot.Core.Storage;
+using LearningBot.Storage;
+using LearningBot.Core.People;
 using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.Data.Sqlite;
@@ -138,7 +137,7 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
         db.People.Add(person);
         db.ConversationReferences.Add(new ConversationReferenceRecord
         {
-            Channel = nameof(ChannelKind.Teams),
+            Channel = ChannelKind.Teams,
             ConversationId = "a:personal-ada",
             ConversationType = nameof(ConversationType.Personal),
             ServiceUrl = _connector.ServiceUrl,

@@ -1,10 +1,9 @@
 using LearningBot.Core;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Outbox;
-using LearningBot.Data;
-using LearningBot.Data.Conversations;
-using LearningBot.Data.Outbox;
-using LearningBot.Data.People;
+using LearningBot.Core.Storage;
+using LearningBot.Storage;
+using LearningBot.Core.People;
 using LearningBot.Testing.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +52,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         db.People.Add(person);
         db.ConversationReferences.Add(new ConversationReferenceRecord
         {
-            Channel = nameof(ChannelKind.Teams),
+            Channel = ChannelKind.Teams,
             ConversationId = conversationId,
             ConversationType = nameof(ConversationType.Personal),
             ServiceUrl = _connector.ServiceUrl,
@@ -163,17 +162,17 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = "Alan", CreatedAt = _clock.GetUtcNow() };
         db.People.Add(person);
-        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = nameof(ChannelKind.Teams), ExternalId = "29:alan", PersonId = person.Id, TenantId = "tenant-1" });
+        db.ChannelAccounts.Add(new ChannelAccountRecord { Channel = ChannelKind.Teams, ExternalId = "29:alan", PersonId = person.Id, TenantId = "tenant-1" });
         db.ConversationReferences.Add(new ConversationReferenceRecord
         {
-            Channel = nameof(ChannelKind.Teams), ConversationId = "19:general@thread.tacv2", ConversationType = nameof(ConversationType.Channel),
+            Channel = ChannelKind.Teams, ConversationId = "19:general@thread.tacv2", ConversationType = nameof(ConversationType.Channel),
             ServiceUrl = _connector.ServiceUrl, TenantId = "tenant-1", BotId = "28:bot", TeamId = "team-1", UpdatedAt = _clock.GetUtcNow(),
         });
         if (removedPersonalChat)
         {
             db.ConversationReferences.Add(new ConversationReferenceRecord
             {
-                Channel = nameof(ChannelKind.Teams), ConversationId = "a:alan-old", ConversationType = nameof(ConversationType.Personal),
+                Channel = ChannelKind.Teams, ConversationId = "a:alan-old", ConversationType = nameof(ConversationType.Personal),
                 ServiceUrl = _connector.ServiceUrl, TenantId = "tenant-1", PersonId = person.Id, UpdatedAt = _clock.GetUtcNow(), RemovedAt = _clock.GetUtcNow(),
             });
         }

@@ -113,7 +113,7 @@ public sealed class TeamsConversationTests
         await bot.SendAsync(click);
 
         await using var scope = bot.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LearningBot.Data.LearningBotDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<LearningBot.Core.Storage.LearningBotDbContext>();
         var feedback = Assert.Single(db.AnswerFeedback);
         Assert.Equal(("feedback-peer-conversations", true, "peer feedback?"), (feedback.LessonId, feedback.Helpful, feedback.Question));
     }
@@ -127,7 +127,7 @@ public sealed class TeamsConversationTests
 
         Assert.Equal("I don't have a lesson on that yet", BotUnderTest.Title(Assert.Single(bot.SentCards())));
         await using var scope = bot.Services.CreateAsyncScope();
-        var gap = Assert.Single(scope.ServiceProvider.GetRequiredService<LearningBot.Data.LearningBotDbContext>().ContentGaps);
+        var gap = Assert.Single(scope.ServiceProvider.GetRequiredService<LearningBot.Core.Storage.LearningBotDbContext>().ContentGaps);
         Assert.Equal("what's the capital of mongolia", gap.Question);
     }
 

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LearningBot.Core.Knowledge.Search;
-using LearningBot.Data;
-using LearningBot.Data.Knowledge;
+using LearningBot.Core.Storage;
+using LearningBot.Core.Knowledge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using LearningBot.Data;
+using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

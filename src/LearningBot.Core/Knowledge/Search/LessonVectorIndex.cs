@@ -1,4 +1,4 @@
-using LearningBot.Data;
+using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Knowledge.Search;

@@ -1,5 +1,5 @@
 using LearningBot.Core.Knowledge.Library;
-using LearningBot.Data;
+using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Knowledge.Search;
