@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using LearningBot.Core;
 using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
@@ -46,7 +47,7 @@ var storage = postgresIndex >= 0
     : new StorageOptions { ConnectionString = $"Data Source={database}" };
 var services = new ServiceCollection()
     .AddLearningBotStorage(storage)
-    .AddLearningBotCore();
+    .AddLearningBotCore(configuration, LearningBotFeatures.Essentials);
 services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection("Knowledge"));
 await using var provider = services.BuildServiceProvider();
 await using var scope = provider.CreateAsyncScope();

@@ -3,6 +3,7 @@ using System.Globalization;
 using LearningBot.Core;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Quizzes.Fsrs;
 using LearningBot.Core.Storage;
@@ -10,6 +11,7 @@ using LearningBot.Storage;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -44,8 +46,7 @@ await using var provider = new ServiceCollection()
     })
     .AddSingleton<TimeProvider>(clock)
     .AddLearningBotStorage(storage)
-    .AddLearningBotCore()
-    .AddQuizzes()
+    .AddLearningBotCore(new ConfigurationBuilder().Build(), [.. LearningBotFeatures.Essentials, new QuizFeature()])
     .BuildServiceProvider();
 
 if (args[0] == "seed")

@@ -1,56 +1,41 @@
 using LearningBot.Core.Conversations;
-using LearningBot.Core.Help;
-using LearningBot.Core.Knowledge;
-using LearningBot.Core.Knowledge.Library;
-using LearningBot.Core.Knowledge.Search;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
-using LearningBot.Core.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningBot.Core;
 
+/// <summary>Wires the channel-neutral core once: the turn path, people, the outbox and the features.</summary>
 public static class CoreRegistration
 {
-    /// <summary>Registers the channel-neutral core: turn processing, routing and the features. Storage is registered separately.</summary>
-    public static IServiceCollection AddLearningBotCore(this IServiceCollection services)
+    /// <summary>
+    /// Registers turn processing (dedupe → person → route), the people directory, the one outbox and each of
+    /// <paramref name="features"/> (every feature of the product by default, <see cref="LearningBotFeatures.All"/>).
+    /// Storage, channels and the scheduler are registered by the host.
+    /// </summary>
+    public static IServiceCollection AddLearningBotCore(this IServiceCollection services, IConfiguration configuration, IEnumerable<ILearningBotFeature>? features = null)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<InboundEventLog>();
-        services.AddScoped<PersonDirectory>();
-        services.AddScoped<PeopleImporter>();
-        services.AddScoped<PrivateReplies>();
-        services.AddScoped<PersonalChats>();
-        services.TryAddScoped<OutboxWriter>();
-        services.AddScoped<ReportingLines>();
         services.AddScoped<ConversationReferenceStore>();
+        services.AddScoped<PersonalChats>();
+        services.AddScoped<PrivateReplies>();
         services.AddScoped<TurnProcessor>();
         services.AddScoped<TurnRouter>();
+        services.AddScoped<PersonDirectory>();
+        services.AddScoped<PeopleImporter>();
+        services.AddScoped<ReportingLines>();
+        services.AddOutbox(configuration);
 
-        services.AddScoped<IWelcomeHandler, WelcomeHandler>();
-        services.AddScoped<HelpCommand>();
-        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
-        services.AddScoped<ICardActionHandler>(sp => sp.GetRequiredService<HelpCommand>());
-        services.AddOptions<KnowledgeOptions>();
-        services.AddScoped<IKeywordIndex>(sp => sp.GetRequiredService<LearningBotDbContext>().Provider == StorageProvider.PostgreSQL
-            ? new PostgreSqlKeywordIndex(sp.GetRequiredService<LearningBotDbContext>())
-            : new SqliteKeywordIndex(sp.GetRequiredService<LearningBotDbContext>()));
-        services.AddSingleton<ISentenceEmbedder, MiniLmSentenceEmbedder>();
-        services.AddSingleton<LessonVectorIndex>();
-        services.AddSingleton<OutOfScopeCatalog>();
-        services.AddScoped<IKnowledgeSearch, HybridKnowledgeSearch>();
-        services.AddScoped<LessonImporter>();
-        services.AddScoped<LessonCatalog>();
-        services.AddScoped<KnowledgeRecords>();
-        services.AddScoped<ExpertRouting>();
-        services.AddScoped<KnowledgeAnswerer>();
-        services.AddScoped<KnowledgeQuestionHandler>();
-        services.AddScoped<IQuestionHandler>(sp => sp.GetRequiredService<KnowledgeQuestionHandler>());
-        services.AddScoped<ICommandHandler, RefresherCommand>();
-        services.AddScoped<ICardActionHandler, KnowledgeCardActions>();
-
-        services.AddScoped<ICommandHandler, ExpertsCommand>();
+        var registration = new FeatureRegistration(services, configuration);
+        foreach (var feature in features ?? LearningBotFeatures.All)
+        {
+            feature.Register(registration);
+        }
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using LearningBot.Core.Knowledge.Search;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
 using LearningBot.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,22 +17,24 @@ public sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     public ServiceProvider Services { get; }
 
-    private TestDatabase(Action<IServiceCollection>? configure)
+    private TestDatabase(Action<IServiceCollection>? configure, IDictionary<string, string?>? settings)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")};Pooling=False" })
-            .AddLearningBotCore();
+            .AddLearningBotCore(configuration, LearningBotFeatures.Essentials);
         services.Configure<KnowledgeOptions>(o => o.OutOfScopePath = Path.Combine(RepositoryPaths.Content, "out-of-scope.yaml"));
         configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     /// <param name="configure">Extra registrations and overrides (e.g. a language model pointed at a fake server).</param>
-    public static async Task<TestDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Configuration, as appsettings.json would give it.</param>
+    public static async Task<TestDatabase> CreateAsync(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
-        var database = new TestDatabase(configure);
+        var database = new TestDatabase(configure, settings);
         await using var scope = database.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
         return database;

@@ -19,12 +19,12 @@ public sealed class CirclesAndDebriefsSlackTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["LearningBot:Debriefs:SchedulingEnabled"] = "false",
             ["LearningBot:Circles:SchedulingEnabled"] = "false",
-        }).Build();
-        _bot = await SlackBotHost.StartAsync(_slack, services: s => s.AddDebriefs(settings).AddCircles(settings));
+        };
+        _bot = await SlackBotHost.StartAsync(_slack, settings, features: [new DebriefFeature(), new CircleFeature()]);
     }
 
     public async Task DisposeAsync()

@@ -5,10 +5,11 @@ using System.Text.Json.Nodes;
 using LearningBot.Core;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Recognition;
 using LearningBot.Core.Storage;
-using LearningBot.Storage;
 using LearningBot.Slack.Inbound;
+using LearningBot.Storage;
 using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +47,8 @@ public sealed class SlackBotHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false)
+    /// <param name="features">Features besides help, answers and recognition (which every Slack test host has).</param>
+    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false, IEnumerable<ILearningBotFeature>? features = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -60,11 +62,11 @@ public sealed class SlackBotHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        return StartAsync(settings, services, lessons);
+        return StartAsync(settings, services, lessons, features);
     }
 
     /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons; false: a test handler echoes the question.</param>
-    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool lessons = false)
+    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool lessons = false, IEnumerable<ILearningBotFeature>? features = null)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-slack-{Guid.NewGuid():N}.db");
         var clock = new ManualClock();
@@ -77,7 +79,6 @@ public sealed class SlackBotHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databasePath}" });
-        builder.Services.AddLearningBotCore();
         builder.Services.AddSlackChannel(builder.Configuration);
         // Recognition's commands are part of the product's command set; its digest job and the outbox worker are
         // driven by the tests themselves.
@@ -86,7 +87,7 @@ public sealed class SlackBotHost : IAsyncDisposable
             ["LearningBot:Recognition:SchedulingEnabled"] = "false",
             ["LearningBot:Outbox:WorkerEnabled"] = "false",
         });
-        builder.Services.AddRecognition(builder.Configuration);
+        builder.Services.AddLearningBotCore(builder.Configuration, [.. LearningBotFeatures.Essentials, new RecognitionFeature(), .. features ?? []]);
         if (!lessons)
         {
             builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();

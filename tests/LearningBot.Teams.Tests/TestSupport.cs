@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LearningBot.Core;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
 using LearningBot.Testing;
@@ -80,7 +81,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databasePath}" });
-        builder.Services.AddLearningBotCore();
+        builder.Services.AddLearningBotCore(builder.Configuration, LearningBotFeatures.Essentials);
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
         builder.Services.AddScoped<ICardActionHandler, TestCardActions>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Storage;
 using LearningBot.Core.Debriefs;
@@ -32,8 +33,10 @@ public sealed record DebriefSummary(
 /// Builds a <see cref="DebriefSummary"/>: themes are words that several people used (keyword grouping); with a
 /// language model registered, a short written summary is added, and any failure of the model leaves it out.
 /// </summary>
-public sealed class DebriefSummaries(LearningBotDbContext db, IOptions<DebriefOptions> options, IChatClient? chat = null)
+public sealed class DebriefSummaries(LearningBotDbContext db, IOptions<DebriefOptions> options, LanguageModel model)
 {
+    private readonly IChatClient? chat = model.Client;
+
     public async Task<DebriefSummary?> BuildAsync(Guid debriefId, bool withAi, CancellationToken cancellationToken)
     {
         var debrief = await db.Set<DebriefRecord>().AsNoTracking().Include(d => d.Participants)

@@ -20,7 +20,7 @@ public sealed record KnowledgeResult(KnowledgeAnswer Search, GeneratedAnswer? Ge
 /// </summary>
 public sealed partial class KnowledgeAnswerer(
     IKnowledgeSearch search,
-    IEnumerable<IChatClient> chatClients,
+    LanguageModel model,
     IOptions<AiOptions> options,
     TimeProvider clock,
     ILogger<KnowledgeAnswerer> logger)
@@ -40,7 +40,7 @@ public sealed partial class KnowledgeAnswerer(
     public async Task<KnowledgeResult> AnswerAsync(string question, CancellationToken cancellationToken)
     {
         var found = await search.SearchAsync(question, cancellationToken).ConfigureAwait(false);
-        var chat = chatClients.FirstOrDefault();
+        var chat = model.Client;
         if (!found.Answered || chat is null)
         {
             return new KnowledgeResult(found, null);

@@ -60,30 +60,3 @@ public sealed class RecognitionOptions
 
     public IReadOnlyList<BadgeRule> EffectiveBadges => Badges.Count > 0 ? Badges : DefaultBadges;
 }
-
-public enum DigestCadence
-{
-    Weekly,
-    Daily,
-}
-
-/// <summary>A badge: earned once <see cref="Measure"/> reaches <see cref="Threshold"/>.</summary>
-public sealed class BadgeRule
-{
-    public string Id { get; set; } = "";
-    public string Name { get; set; } = "";
-    /// <summary>Completes "Ada …", e.g. "gave their first recognition".</summary>
-    public string Description { get; set; } = "";
-    public BadgeMeasure Measure { get; set; }
-    public int Threshold { get; set; } = 1;
-}
-
-public enum BadgeMeasure
-{
-    RecognitionsGiven,
-    RecognitionsReceived,
-    /// <summary>Current daily-quiz streak.</summary>
-    QuizStreak,
-    /// <summary>Learning shares with at least one endorsement.</summary>
-    EndorsedShares,
-}

@@ -1,12 +1,7 @@
 using LearningBot.Api;
 using LearningBot.Core;
-using LearningBot.Core.Circles;
-using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
-using LearningBot.Core.Knowledge.Search;
-using LearningBot.Core.Quizzes;
-using LearningBot.Core.Recognition;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
 using LearningBot.Slack;
@@ -33,20 +28,11 @@ public static partial class LearningBotHost
 
         var storage = BindStorage(builder.Configuration);
         builder.Services.AddLearningBotStorage(storage);
-        builder.Services.AddLearningBotCore();
-        builder.Services.AddLanguageModel(builder.Configuration);
+        builder.Services.AddLearningBotCore(builder.Configuration);
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddSlackChannel(builder.Configuration);
-        builder.Services.AddQuizzes(builder.Configuration);
-        builder.Services.AddDebriefs(builder.Configuration);
-        builder.Services.AddCircles(builder.Configuration);
-        builder.Services.AddRecognition(builder.Configuration);
+        builder.Services.AddScheduler();
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
-        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
-            .Validate(o => o.AnswerThreshold >= 0, "LearningBot:Knowledge:AnswerThreshold must be zero or more.")
-            .Validate(o => o.ClosestTopics is >= 0 and <= 5, "LearningBot:Knowledge:ClosestTopics must be from 0 to 5.")
-            .Validate(o => o.KeywordWeight >= 0 && o.KeywordSaturation > 0, "LearningBot:Knowledge:KeywordWeight must be zero or more and KeywordSaturation above zero.")
-            .ValidateOnStart();
         builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
         builder.Services.AddProblemDetails();
         services?.Invoke(builder.Services);
@@ -83,10 +69,9 @@ public static partial class LearningBotHost
             throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
                 [$"LearningBot:Storage:Provider must be Sqlite or PostgreSQL ({ex.Message})"]);
         }
-        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+        if (new StorageOptionsValidator().Validate(null, storage) is { Failed: true } result)
         {
-            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
-                ["LearningBot:Storage:ConnectionString is empty; for SQLite use e.g. 'Data Source=data/learningbot.db'."]);
+            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), result.Failures);
         }
         return storage;
     }

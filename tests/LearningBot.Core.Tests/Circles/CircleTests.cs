@@ -15,7 +15,7 @@ public sealed class CircleTests
 
     private static async Task<(DebriefTestBed Bed, Guid Grace, Guid Ada, Guid Linus)> CircleAsync()
     {
-        var bed = await DebriefTestBed.CreateAsync(features: (s, c) => s.AddCircles(c));
+        var bed = await DebriefTestBed.CreateAsync(features: [new CircleFeature()]);
         var grace = await bed.PersonAsync("Grace");
         var ada = await bed.PersonAsync("Ada");
         var linus = await bed.PersonAsync("Linus");
@@ -107,7 +107,7 @@ public sealed class CircleTests
     [Fact]
     public async Task Circle_create_on_its_own_shows_a_form_whose_submission_creates_the_circle_once()
     {
-        await using var bed = await DebriefTestBed.CreateAsync(features: (s, c) => s.AddCircles(c));
+        await using var bed = await DebriefTestBed.CreateAsync(features: [new CircleFeature()]);
         var grace = await bed.PersonAsync("Grace");
 
         var form = Assert.Single((await bed.SayAsync(grace, "circle create", conversation: GroupChat)).Messages).Card!;
@@ -195,7 +195,7 @@ public sealed class CircleTests
     [Fact]
     public async Task Creating_a_circle_in_a_1_1_chat_or_without_a_schedule_explains_what_to_do()
     {
-        await using var bed = await DebriefTestBed.CreateAsync(features: (s, c) => s.AddCircles(c));
+        await using var bed = await DebriefTestBed.CreateAsync(features: [new CircleFeature()]);
         var grace = await bed.PersonAsync("Grace");
 
         var personal = await bed.SayAsync(grace, "circle create Design Crit about forms weekly Thursday 10:00");

@@ -13,7 +13,7 @@ public sealed class LearningTogetherRegistrationTests
     [Fact]
     public async Task Debriefs_and_circles_register_their_commands_and_buttons_beside_quizzes_without_conflicts()
     {
-        await using var bed = await DebriefTestBed.CreateAsync(features: (s, c) => s.AddQuizzes(c).AddDebriefs(c).AddCircles(c));
+        await using var bed = await DebriefTestBed.CreateAsync(features: [new QuizFeature(), new DebriefFeature(), new CircleFeature()]);
         await using var scope = bed.Scope();
 
         var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();

@@ -55,7 +55,7 @@ public sealed class PeerPairTests
     [Fact]
     public async Task A_circle_with_pairs_names_a_new_pair_for_everyone_each_round_in_the_round_up()
     {
-        await using var bed = await DebriefTestBed.CreateAsync(features: (s, c) => s.AddCircles(c));
+        await using var bed = await DebriefTestBed.CreateAsync(features: [new CircleFeature()]);
         var grace = await bed.PersonAsync("Grace");
         foreach (var name in new[] { "Ada", "Linus", "Alan" })
         {

@@ -51,7 +51,7 @@ public sealed class DebriefEditRestartAndModelTests
     public async Task A_quiz_question_added_when_publishing_puts_the_lesson_into_the_daily_quizzes()
     {
         var settings = new Dictionary<string, string?> { ["LearningBot:Debriefs:SchedulingEnabled"] = "false", ["LearningBot:Quizzes:SchedulingEnabled"] = "false" };
-        await using var bed = await DebriefTestBed.CreateAsync(settings, (services, configuration) => services.AddDebriefs(configuration).AddQuizzes(configuration));
+        await using var bed = await DebriefTestBed.CreateAsync(settings, [new DebriefFeature(), new QuizFeature()]);
         var (grace, ada) = await StartAsync(bed);
         await bed.PressAsync(ada, Button((await bed.DeliverAsync()).Single().Card!, DebriefVerbs.Submit), Answers);
         var edit = (await bed.PressAsync(grace, Button((await bed.DeliverAsync()).Single().Card!, DebriefVerbs.Edit))).UpdatedCard!;
@@ -108,12 +108,12 @@ public sealed class DebriefEditRestartAndModelTests
     public async Task With_a_language_model_the_summary_adds_its_short_summary_and_without_one_a_failure_leaves_the_themes()
     {
         await using var model = await FakeChatCompletions.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["LearningBot:AI:Provider"] = "OpenAI", ["LearningBot:AI:Endpoint"] = model.Endpoint, ["LearningBot:AI:ApiKey"] = "test-key",
             ["LearningBot:AI:Model"] = "test-model", ["LearningBot:AI:TimeoutSeconds"] = "10",
-        }).Build();
-        await using var bed = await DebriefTestBed.CreateAsync(features: (s, c) => s.AddLanguageModel(configuration).AddDebriefs(c));
+        };
+        await using var bed = await DebriefTestBed.CreateAsync(settings);
         var (grace, ada) = await StartAsync(bed);
         await bed.PressAsync(ada, Button((await bed.DeliverAsync()).Single().Card!, DebriefVerbs.Submit), Answers);
 

@@ -2,6 +2,7 @@ using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge.Search;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
 using LearningBot.Core.Storage;
@@ -31,12 +32,12 @@ public sealed class DebriefTestBed : IAsyncDisposable
     public ServiceProvider Services { get; private set; }
 
     private readonly IDictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection, IConfiguration> _features;
+    private readonly IReadOnlyList<ILearningBotFeature> _features;
 
-    private DebriefTestBed(IDictionary<string, string?> settings, Action<IServiceCollection, IConfiguration> features)
+    private DebriefTestBed(IDictionary<string, string?> settings, IEnumerable<ILearningBotFeature> features)
     {
         _settings = settings;
-        _features = features;
+        _features = [.. features];
         Services = Build();
     }
 
@@ -56,15 +57,14 @@ public sealed class DebriefTestBed : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")};Pooling=False" })
-            .AddLearningBotCore();
+            .AddLearningBotCore(configuration, [.. LearningBotFeatures.Essentials, .. features]);
         services.Configure<KnowledgeOptions>(o => o.OutOfScopePath = Path.Combine(RepositoryPaths.Content, "out-of-scope.yaml"));
-        features(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    public static async Task<DebriefTestBed> CreateAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? features = null)
+    public static async Task<DebriefTestBed> CreateAsync(IDictionary<string, string?>? settings = null, IEnumerable<ILearningBotFeature>? features = null)
     {
-        var bed = new DebriefTestBed(settings ?? new Dictionary<string, string?>(), features ?? ((s, c) => s.AddDebriefs(c)));
+        var bed = new DebriefTestBed(settings ?? new Dictionary<string, string?>(), features ?? [new DebriefFeature()]);
         await using var scope = bed.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
         return bed;

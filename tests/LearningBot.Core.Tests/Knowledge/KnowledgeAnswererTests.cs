@@ -14,15 +14,15 @@ public sealed class KnowledgeAnswererTests
 
     private static async Task<TestDatabase> WithModel(FakeChatCompletions model, string provider = "OpenAI")
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["LearningBot:AI:Provider"] = provider,
             ["LearningBot:AI:Endpoint"] = model.Endpoint,
             ["LearningBot:AI:ApiKey"] = "test-key",
             ["LearningBot:AI:Model"] = "test-model",
             ["LearningBot:AI:TimeoutSeconds"] = "10",
-        }).Build();
-        var db = await TestDatabase.CreateAsync(services => services.AddLanguageModel(configuration));
+        };
+        var db = await TestDatabase.CreateAsync(settings: settings);
         await db.With<LessonImporter, ImportReport>(i => i.ImportAsync(RepositoryPaths.Content, CancellationToken.None));
         return db;
     }

@@ -25,7 +25,7 @@ public sealed class QuizRegistrationTests
     public void A_desired_retention_outside_the_permissible_range_is_refused_at_start(string retention)
     {
         using var services = new ServiceCollection()
-            .AddQuizzes(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LearningBot:Quizzes:DesiredRetention"] = retention }).Build())
+            .AddLearningBotCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LearningBot:Quizzes:DesiredRetention"] = retention }).Build())
             .BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<QuizOptions>>().Value);

@@ -1,10 +1,11 @@
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Modules;
+using LearningBot.Core.Outbox;
+using LearningBot.Core.People;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
-using LearningBot.Core.Outbox;
-using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,8 +36,7 @@ public sealed class QuizTestBed : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddLearningBotStorage(Storage())
-            .AddLearningBotCore()
-            .AddQuizzes(configuration)
+            .AddLearningBotCore(configuration, [.. LearningBotFeatures.Essentials, new QuizFeature()])
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -1,10 +1,11 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Outbox;
+using LearningBot.Core.People;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Recognition;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
-using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +41,7 @@ public sealed class RecognitionTestBed : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")};Pooling=False" })
-            .AddLearningBotCore()
-            .AddQuizzes(configuration)
-            .AddRecognition(configuration)
+            .AddLearningBotCore(configuration, [.. LearningBotFeatures.Essentials, new QuizFeature(), new RecognitionFeature()])
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

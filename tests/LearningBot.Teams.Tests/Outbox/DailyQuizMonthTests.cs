@@ -2,11 +2,12 @@ using System.Text.Json;
 using LearningBot.Core;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Outbox;
+using LearningBot.Core.People;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
-using LearningBot.Core.People;
 using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.Data.Sqlite;
@@ -34,8 +35,7 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
             .AddLogging()
             .AddSingleton<TimeProvider>(_clock)
             .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={_databasePath}" })
-            .AddLearningBotCore()
-            .AddQuizzes(new ConfigurationBuilder().Build())
+            .AddLearningBotCore(new ConfigurationBuilder().Build(), [.. LearningBotFeatures.Essentials, new QuizFeature()])
             .AddTeamsChannel(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
         await TestDatabase.CreateAsync(_services);

@@ -1,9 +1,10 @@
 using LearningBot.Core;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Modules;
 using LearningBot.Core.Outbox;
+using LearningBot.Core.People;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
-using LearningBot.Core.People;
 using LearningBot.Testing.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             .AddLogging()
             .AddSingleton<TimeProvider>(_clock)
             .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={_databasePath};Pooling=False" })
-            .AddLearningBotCore()
-            .AddOutbox()
+            .AddLearningBotCore(new ConfigurationBuilder().Build(), LearningBotFeatures.Essentials)
             .AddTeamsChannel(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
         await TestDatabase.CreateAsync(_services);

@@ -1,0 +1,8 @@
+namespace LearningBot.Core.Circles;
+
+public enum CircleCadence
+{
+    Weekly,
+    Biweekly,
+    Monthly,
+}

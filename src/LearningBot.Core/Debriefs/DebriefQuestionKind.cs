@@ -1,0 +1,10 @@
+namespace LearningBot.Core.Debriefs;
+
+public enum DebriefQuestionKind
+{
+    Text,
+    /// <summary>The answer is proposed as a lesson for the knowledge base.</summary>
+    Lesson,
+    /// <summary>A whole number from 1 to 5.</summary>
+    Rating,
+}

@@ -1,0 +1,11 @@
+namespace LearningBot.Core.Debriefs;
+
+public static class DebriefVerbs
+{
+    public const string Save = "debrief.save";
+    public const string Submit = "debrief.submit";
+    public const string Publish = "debrief.publish";
+    public const string Skip = "debrief.skip";
+    public const string Edit = "debrief.edit";
+    public const string Start = "debrief.start";
+}

@@ -1,0 +1,11 @@
+namespace LearningBot.Core.Recognition;
+
+public enum BadgeMeasure
+{
+    RecognitionsGiven,
+    RecognitionsReceived,
+    /// <summary>Current daily-quiz streak.</summary>
+    QuizStreak,
+    /// <summary>Learning shares with at least one endorsement.</summary>
+    EndorsedShares,
+}

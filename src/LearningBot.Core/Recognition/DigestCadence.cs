@@ -1,0 +1,7 @@
+namespace LearningBot.Core.Recognition;
+
+public enum DigestCadence
+{
+    Weekly,
+    Daily,
+}
