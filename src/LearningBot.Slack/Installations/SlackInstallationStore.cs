@@ -1,20 +1,12 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using LearningBot.Core.Storage;
-using LearningBot.Slack.Installations;
 using LearningBot.Slack.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Slack.Installations;
-
-/// <summary>Which bot token and bot user act for a team: the stored installation, or the single-workspace BotToken.</summary>
-public sealed record SlackAuthorization(string BotToken, string BotUserId, string? TeamId, string? EnterpriseId)
-{
-    public override string ToString() => $"SlackAuthorization {{ BotUserId = {BotUserId}, TeamId = {TeamId}, EnterpriseId = {EnterpriseId} }}";
-}
 
 /// <summary>
 /// Installations per workspace or org (slack-protocol.md §8): bot tokens protected at rest with ASP.NET Core Data
@@ -105,23 +97,4 @@ public sealed class SlackInstallationStore(
     }
 
     private static string Hash(string state) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
-}
-
-/// <summary>auth.test of the configured single-workspace token, asked once: who the bot user is.</summary>
-public sealed class SlackBotIdentityCache
-{
-    private readonly ConcurrentDictionary<string, SlackAuthTest> _identities = new(StringComparer.Ordinal);
-
-    public async Task<SlackAuthTest> GetAsync(string token, SlackApiClient api, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(api);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-        if (_identities.TryGetValue(key, out var identity))
-        {
-            return identity;
-        }
-        identity = await api.AuthTestAsync(token, cancellationToken).ConfigureAwait(false);
-        _identities[key] = identity;
-        return identity;
-    }
 }
