@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LearningBot.Core.Conversations;
 using LearningBot.Core.Storage;
 using LearningBot.Slack.Api;
 using Microsoft.AspNetCore.DataProtection;
@@ -67,6 +68,20 @@ public sealed class SlackInstallationStore(
         return db.Set<SlackInstallationRecord>()
             .Where(i => i.InstallationKey == key || (teamId != null && i.TeamId == teamId))
             .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The channels and group chats of a workspace the core knows the bot in (not removed yet): all of them lose the bot when the app goes.</summary>
+    public async Task<IReadOnlyList<ConversationReferenceRecord>> ChannelsAsync(string? teamId, CancellationToken cancellationToken)
+    {
+        if (teamId is null)
+        {
+            return [];
+        }
+        var personal = nameof(ConversationType.Personal);
+        return await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.Channel == ChannelKind.Slack && r.TeamId == teamId && r.RemovedAt == null && r.ConversationType != personal && r.BotId != null)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => db.Set<SlackInstallationRecord>().CountAsync(cancellationToken);
