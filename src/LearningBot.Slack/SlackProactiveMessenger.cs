@@ -1,16 +1,16 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Slack.Api;
-using LearningBot.Slack.Cards;
 using LearningBot.Slack.Installations;
+using LearningBot.Slack.Outbound;
 
 namespace LearningBot.Slack;
 
 /// <summary>
-/// Proactive messages into stored Slack conversations: the token of the conversation's workspace (TeamId, with
-/// the enterprise id kept in TenantId), chat.postMessage paced per channel, chat.update for cards. The message id is Slack's ts.
+/// Proactive messages into stored Slack conversations, through the same <see cref="SlackReplyDelivery"/> as replies:
+/// the token of the conversation's workspace (TeamId, with the enterprise id kept in TenantId), chat.postMessage
+/// paced per channel, chat.update for cards. The message id is Slack's ts.
 /// </summary>
-public sealed class SlackProactiveMessenger(SlackInstallationStore installations, SlackMessageSender sender, SlackApiClient api) : IProactiveMessenger
+public sealed class SlackProactiveMessenger(SlackInstallationStore installations, SlackReplyDelivery delivery) : IProactiveMessenger
 {
     public ChannelKind Channel => ChannelKind.Slack;
 
@@ -18,26 +18,22 @@ public sealed class SlackProactiveMessenger(SlackInstallationStore installations
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(message);
-        var auth = await AuthorizeAsync(conversation, cancellationToken).ConfigureAwait(false);
-        return await Call(() => sender.PostAsync(auth, conversation.ConversationId, message, null, cancellationToken)).ConfigureAwait(false);
+        var target = await TargetAsync(conversation, cancellationToken).ConfigureAwait(false);
+        return await delivery.SendAsync(target, message, cancellationToken).ConfigureAwait(false) ?? "";
     }
 
     public async Task UpdateAsync(ConversationReferenceRecord conversation, string messageId, Card card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var auth = await AuthorizeAsync(conversation, cancellationToken).ConfigureAwait(false);
-        await Call(async () =>
-        {
-            await sender.UpdateAsync(auth, conversation.ConversationId, messageId, BlockKitRenderer.Message(card), cancellationToken).ConfigureAwait(false);
-            return true;
-        }).ConfigureAwait(false);
+        var target = await TargetAsync(conversation, cancellationToken).ConfigureAwait(false);
+        await delivery.ReplaceCardAsync(target with { CardTs = messageId }, card, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ConversationReferenceRecord> OpenPersonalAsync(string userId, ConversationReferenceRecord via, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(via);
-        var auth = await AuthorizeAsync(via, cancellationToken).ConfigureAwait(false);
-        var channel = await Call(() => api.OpenConversationAsync(auth.BotToken, userId, cancellationToken)).ConfigureAwait(false);
+        var target = await TargetAsync(via, cancellationToken).ConfigureAwait(false);
+        var channel = await delivery.OpenDirectMessageAsync(target.Auth, userId, cancellationToken).ConfigureAwait(false);
         if (channel.Length == 0)
         {
             throw new ProactiveDeliveryException("Slack opened no DM.", permanent: false);
@@ -54,25 +50,11 @@ public sealed class SlackProactiveMessenger(SlackInstallationStore installations
         };
     }
 
-    private async Task<SlackAuthorization> AuthorizeAsync(ConversationReferenceRecord conversation, CancellationToken cancellationToken)
+    /// <summary>The stored conversation as a delivery target, with its workspace's token; an uninstalled workspace is a permanent failure.</summary>
+    private async Task<SlackReplyTarget> TargetAsync(ConversationReferenceRecord conversation, CancellationToken cancellationToken)
     {
-        var auth = await Call(() => installations.AuthorizeAsync(conversation.TeamId, conversation.TenantId, cancellationToken)).ConfigureAwait(false);
-        return auth ?? throw new ProactiveDeliveryException($"LearningBot is no longer installed in Slack workspace {conversation.TeamId}.", permanent: true);
-    }
-
-    private static async Task<T> Call<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (SlackApiException e)
-        {
-            throw new ProactiveDeliveryException(e.Message, e.IsPermanent, e.RetryAfter, e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ProactiveDeliveryException($"Slack could not be reached: {e.Message}", permanent: false, innerException: e);
-        }
+        var auth = await SlackDeliveryFailures.MapAsync(() => installations.AuthorizeAsync(conversation.TeamId, conversation.TenantId, cancellationToken)).ConfigureAwait(false)
+            ?? throw new ProactiveDeliveryException($"LearningBot is no longer installed in Slack workspace {conversation.TeamId}.", permanent: true);
+        return new SlackReplyTarget(auth, conversation.ConversationId);
     }
 }

@@ -3,6 +3,7 @@ using LearningBot.Core.People;
 using LearningBot.Slack.Api;
 using LearningBot.Slack.Inbound;
 using LearningBot.Slack.Installations;
+using LearningBot.Slack.Outbound;
 using LearningBot.Slack.SocketMode;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ public static class SlackRegistration
 {
     /// <summary>
     /// Registers the Slack channel: options (section LearningBot:Slack, validated at start), signature check, Web API
-    /// client, installations, the after-ack work queue, and the Socket Mode client (which stays idle unless SocketMode is true).
+    /// client, installations, the reply delivery, the turn mappers, the acknowledgements, the after-ack work queue, and
+    /// the Socket Mode client (which stays idle unless SocketMode is true).
     /// </summary>
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,15 +39,22 @@ public static class SlackRegistration
         services.AddSingleton<SlackChannelPacer>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackBotIdentityCache>();
-        services.AddScoped<SlackMessageSender>();
         services.AddScoped<SlackInstallationStore>();
+        // One delivery for replies and proactive messages; one runner and one turn mapper per payload kind.
+        services.AddScoped<SlackReplyDelivery>();
+        services.AddScoped<SlackTurnBuilder>();
+        services.AddScoped<SlackTurnRunner>();
         services.AddScoped<SlackEventProcessor>();
+        services.AddScoped<SlackCommandProcessor>();
         services.AddScoped<SlackInteractionProcessor>();
+        services.AddScoped<SlackRequestGate>();
         services.AddScoped<SlackHttpEndpoint>();
         services.AddScoped<SlackOAuthEndpoint>();
         services.AddScoped<IProactiveMessenger, SlackProactiveMessenger>();
         services.AddScoped<IChannelPeopleLookup, SlackPeopleLookup>();
 
+        // One acknowledgement for HTTP and Socket Mode, in front of the after-ack work queue.
+        services.AddSingleton<SlackAcknowledgements>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
         services.AddSingleton<SlackSocketModeClient>();

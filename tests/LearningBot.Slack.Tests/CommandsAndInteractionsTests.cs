@@ -9,27 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Slack.Tests;
 
 /// <summary>POST /slack/commands and /slack/interactions (slack-protocol.md §3, §4).</summary>
-public sealed class CommandsAndInteractionsTests : IAsyncLifetime
+public sealed class CommandsAndInteractionsTests : SlackBotTests
 {
-    private FakeSlackApi _slack = null!;
-    private SlackBotHost _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _bot = await SlackBotHost.StartAsync(_slack);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
     [Fact]
     public async Task Slash_learn_answers_the_help_card_inside_the_ack_ephemerally()
     {
-        using var response = await _bot.PostCommandAsync(SlackPayloads.Command("/learn", "", _slack.ResponseUrl()));
+        using var response = await Bot.PostCommandAsync(SlackPayloads.Command("/learn", "", Slack.ResponseUrl()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
@@ -40,7 +25,7 @@ public sealed class CommandsAndInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task Slash_refresher_reaches_the_refresher_command_and_answers_inside_the_ack()
     {
-        using var response = await _bot.PostCommandAsync(SlackPayloads.Command("/refresher", "phishing", _slack.ResponseUrl()));
+        using var response = await Bot.PostCommandAsync(SlackPayloads.Command("/refresher", "phishing", Slack.ResponseUrl()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
@@ -60,9 +45,9 @@ public sealed class CommandsAndInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task A_slash_command_without_user_or_channel_gets_400()
     {
-        var form = SlackPayloads.Command("/learn", "", _slack.ResponseUrl());
+        var form = SlackPayloads.Command("/learn", "", Slack.ResponseUrl());
         form.Remove("user_id");
-        using var response = await _bot.PostCommandAsync(form);
+        using var response = await Bot.PostCommandAsync(form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -70,35 +55,35 @@ public sealed class CommandsAndInteractionsTests : IAsyncLifetime
     public async Task A_button_that_updates_its_card_replaces_the_original_through_the_response_url()
     {
         var value = BlockKitRenderer.ButtonValue(TestVerbs.UpdateCard, new Dictionary<string, string> { ["lesson"] = "phishing-101" });
-        using var response = await _bot.PostInteractionAsync(SlackPayloads.BlockAction("lb:0:test.update", value, _slack.ResponseUrl("r-update")));
+        using var response = await Bot.PostInteractionAsync(SlackPayloads.BlockAction("lb:0:test.update", value, Slack.ResponseUrl("r-update")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _bot.ProcessedAsync();
+        await Bot.ProcessedAsync();
 
-        var replace = Assert.Single(_slack.CallsTo("response_url:r-update"));
+        var replace = Assert.Single(Slack.CallsTo("response_url:r-update"));
         Assert.Equal("true", replace.Arg("replace_original"));
         Assert.Equal("Updated", replace.Arg("text"));
-        var followUp = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var followUp = Assert.Single(Slack.CallsTo("chat.postMessage"));
         Assert.Equal("Card updated.", followUp.Arg("text"));
     }
 
     [Fact]
     public async Task A_button_carries_its_verb_and_data_and_the_message_inputs_to_the_core()
     {
-        var payload = SlackPayloads.BlockAction("lb:0:test.echo", BlockKitRenderer.ButtonValue(TestVerbs.Echo, new Dictionary<string, string> { ["lesson"] = "l1" }), _slack.ResponseUrl());
+        var payload = SlackPayloads.BlockAction("lb:0:test.echo", BlockKitRenderer.ButtonValue(TestVerbs.Echo, new Dictionary<string, string> { ["lesson"] = "l1" }), Slack.ResponseUrl());
         payload["state"] = new JsonObject { ["values"] = new JsonObject { ["note"] = new JsonObject { ["note"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "learned a lot" } } } };
-        await _bot.PostInteractionAsync(payload);
-        await _bot.ProcessedAsync();
+        await Bot.PostInteractionAsync(payload);
+        await Bot.ProcessedAsync();
 
-        Assert.Equal("lesson=l1;note=learned a lot", Assert.Single(_slack.CallsTo("chat.postMessage")).Arg("text"));
+        Assert.Equal("lesson=l1;note=learned a lot", Assert.Single(Slack.CallsTo("chat.postMessage")).Arg("text"));
     }
 
     [Fact]
     public async Task A_card_asking_for_input_opens_as_a_modal_with_the_trigger()
     {
-        await _bot.PostInteractionAsync(SlackPayloads.BlockAction("lb:0:test.ask", BlockKitRenderer.ButtonValue(TestVerbs.AskForNote, new Dictionary<string, string>()), _slack.ResponseUrl(), triggerId: "trigger-modal"));
-        await _bot.ProcessedAsync();
+        await Bot.PostInteractionAsync(SlackPayloads.BlockAction("lb:0:test.ask", BlockKitRenderer.ButtonValue(TestVerbs.AskForNote, new Dictionary<string, string>()), Slack.ResponseUrl(), triggerId: "trigger-modal"));
+        await Bot.ProcessedAsync();
 
-        var open = Assert.Single(_slack.CallsTo("views.open"));
+        var open = Assert.Single(Slack.CallsTo("views.open"));
         Assert.Equal("trigger-modal", open.Arg("trigger_id"));
         var view = open.Body.GetProperty("view");
         Assert.Equal("modal", view.GetProperty("type").GetString());
@@ -109,24 +94,24 @@ public sealed class CommandsAndInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task A_modal_submission_with_a_blank_required_field_gets_response_action_errors()
     {
-        using var response = await _bot.PostInteractionAsync(Submission("   "));
+        using var response = await Bot.PostInteractionAsync(Submission("   "));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("errors", body.RootElement.GetProperty("response_action").GetString());
         Assert.Equal("Please fill this in.", body.RootElement.GetProperty("errors").GetProperty("note").GetString());
-        await _bot.ProcessedAsync();
-        Assert.Empty(_slack.CallsTo("chat.postMessage"));
+        await Bot.ProcessedAsync();
+        Assert.Empty(Slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]
     public async Task A_valid_modal_submission_closes_the_modal_and_runs_the_submit_verb_with_the_inputs()
     {
-        using var response = await _bot.PostInteractionAsync(Submission("Phishing links hide the real domain"));
+        using var response = await Bot.PostInteractionAsync(Submission("Phishing links hide the real domain"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        await _bot.ProcessedAsync();
+        await Bot.ProcessedAsync();
 
-        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var post = Assert.Single(Slack.CallsTo("chat.postMessage"));
         Assert.Equal(SlackPayloads.DmChannel, post.Arg("channel"));
         Assert.Equal("kind=note;note=Phishing links hide the real domain", post.Arg("text"));
     }
@@ -134,7 +119,7 @@ public sealed class CommandsAndInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task View_closed_is_acknowledged()
     {
-        using var response = await _bot.PostInteractionAsync(new JsonObject { ["type"] = "view_closed", ["view"] = new JsonObject { ["id"] = "V1" } });
+        using var response = await Bot.PostInteractionAsync(new JsonObject { ["type"] = "view_closed", ["view"] = new JsonObject { ["id"] = "V1" } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -144,7 +129,7 @@ public sealed class CommandsAndInteractionsTests : IAsyncLifetime
     [InlineData("payload=%7B%22type%22%3A%22mystery%22%7D")]
     public async Task Malformed_or_unknown_interactions_get_400(string form)
     {
-        using var response = await _bot.PostAsync("/slack/interactions", form, "application/x-www-form-urlencoded");
+        using var response = await Bot.PostAsync("/slack/interactions", form, "application/x-www-form-urlencoded");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 

@@ -8,27 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningBot.Slack.Tests;
 
 /// <summary>POST /slack/events end to end over loopback, against the fake Slack Web API (slack-protocol.md §2).</summary>
-public sealed class EventsEndpointTests : IAsyncLifetime
+public sealed class EventsEndpointTests : SlackBotTests
 {
-    private FakeSlackApi _slack = null!;
-    private SlackBotHost _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _bot = await SlackBotHost.StartAsync(_slack);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
     [Fact]
     public async Task Url_verification_is_answered_with_the_challenge()
     {
-        using var response = await _bot.PostEventAsync(new JsonObject { ["token"] = "x", ["challenge"] = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", ["type"] = "url_verification" });
+        using var response = await Bot.PostEventAsync(new JsonObject { ["token"] = "x", ["challenge"] = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", ["type"] = "url_verification" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", body.RootElement.GetProperty("challenge").GetString());
@@ -37,11 +22,11 @@ public sealed class EventsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_direct_message_question_is_answered_with_blocks_and_a_text_fallback_in_the_dm()
     {
-        using var response = await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("How do I spot phishing?")));
+        using var response = await Bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("How do I spot phishing?")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _bot.ProcessedAsync();
+        await Bot.ProcessedAsync();
 
-        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var post = Assert.Single(Slack.CallsTo("chat.postMessage"));
         Assert.Equal($"Bearer {SlackBotHost.BotToken}", post.Authorization);
         Assert.Equal(SlackPayloads.DmChannel, post.Arg("channel"));
         Assert.Equal("Answer", post.Arg("text"));
@@ -54,10 +39,10 @@ public sealed class EventsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task An_app_mention_is_answered_in_its_thread_without_the_mention_in_the_question()
     {
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.Mention($"<@{FakeSlackApi.BotUserId}> what is   tailgating?", threadTs: "1699999999.000001")));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.Mention($"<@{FakeSlackApi.BotUserId}> what is   tailgating?", threadTs: "1699999999.000001")));
+        await Bot.ProcessedAsync();
 
-        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var post = Assert.Single(Slack.CallsTo("chat.postMessage"));
         Assert.Equal(SlackPayloads.Channel, post.Arg("channel"));
         Assert.Equal("1699999999.000001", post.Arg("thread_ts"));
         Assert.Contains("You asked: what is tailgating?", post.Body.GetProperty("blocks").GetRawText(), StringComparison.Ordinal);
@@ -67,14 +52,14 @@ public sealed class EventsEndpointTests : IAsyncLifetime
     public async Task A_retried_event_is_processed_once()
     {
         var envelope = SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hello?"), eventId: "Ev-retried");
-        using var first = await _bot.PostEventAsync(envelope);
-        await _bot.ProcessedAsync();
-        using var retry = await _bot.PostEventAsync(envelope);
-        await _bot.ProcessedAsync();
+        using var first = await Bot.PostEventAsync(envelope);
+        await Bot.ProcessedAsync();
+        using var retry = await Bot.PostEventAsync(envelope);
+        await Bot.ProcessedAsync();
 
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        Assert.Single(_slack.CallsTo("chat.postMessage"));
-        Assert.Equal(1, await _bot.InboundEventCountAsync());
+        Assert.Single(Slack.CallsTo("chat.postMessage"));
+        Assert.Equal(1, await Bot.InboundEventCountAsync());
     }
 
     [Fact]
@@ -86,13 +71,13 @@ public sealed class EventsEndpointTests : IAsyncLifetime
         var edited = SlackPayloads.DirectMessage("edited");
         edited["subtype"] = "message_changed";
 
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(own, eventId: "Ev-own"));
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(otherBot, eventId: "Ev-bot"));
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(edited, eventId: "Ev-edit"));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(own, eventId: "Ev-own"));
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(otherBot, eventId: "Ev-bot"));
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(edited, eventId: "Ev-edit"));
+        await Bot.ProcessedAsync();
 
-        Assert.Empty(_slack.CallsTo("chat.postMessage"));
-        Assert.Equal(0, await _bot.InboundEventCountAsync());
+        Assert.Empty(Slack.CallsTo("chat.postMessage"));
+        Assert.Equal(0, await Bot.InboundEventCountAsync());
     }
 
     [Fact]
@@ -107,10 +92,10 @@ public sealed class EventsEndpointTests : IAsyncLifetime
             ["item"] = new JsonObject { ["type"] = "message", ["channel"] = SlackPayloads.Channel, ["ts"] = "1700000000.000400" },
             ["event_ts"] = "1700000000.000500",
         };
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(evt, eventId: "Ev-reaction"));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(evt, eventId: "Ev-reaction"));
+        await Bot.ProcessedAsync();
 
-        Assert.Equal(1, await _bot.InboundEventCountAsync());
+        Assert.Equal(1, await Bot.InboundEventCountAsync());
         Assert.Equal("mortar_board", Inbound.SlackEventProcessor.BaseReaction("mortar_board::skin-tone-3"));
     }
 
@@ -126,12 +111,12 @@ public sealed class EventsEndpointTests : IAsyncLifetime
             ["team"] = FakeSlackApi.TeamId,
         }, eventId);
 
-        await _bot.PostEventAsync(Joined("Ev-join-1"));
-        await _bot.ProcessedAsync();
-        await _bot.PostEventAsync(Joined("Ev-join-2"));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(Joined("Ev-join-1"));
+        await Bot.ProcessedAsync();
+        await Bot.PostEventAsync(Joined("Ev-join-2"));
+        await Bot.ProcessedAsync();
 
-        var welcome = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var welcome = Assert.Single(Slack.CallsTo("chat.postMessage"));
         Assert.Equal(SlackPayloads.Channel, welcome.Arg("channel"));
         Assert.StartsWith("Hi, I'm LearningBot", welcome.Arg("text"), StringComparison.Ordinal);
     }
@@ -139,7 +124,7 @@ public sealed class EventsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Opening_the_home_tab_publishes_what_the_bot_can_do()
     {
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(new JsonObject
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(new JsonObject
         {
             ["type"] = "app_home_opened",
             ["user"] = SlackPayloads.UserId,
@@ -147,9 +132,9 @@ public sealed class EventsEndpointTests : IAsyncLifetime
             ["tab"] = "home",
             ["event_ts"] = "1700000000.000600",
         }, eventId: "Ev-home"));
-        await _bot.ProcessedAsync();
+        await Bot.ProcessedAsync();
 
-        var publish = Assert.Single(_slack.CallsTo("views.publish"));
+        var publish = Assert.Single(Slack.CallsTo("views.publish"));
         Assert.Equal(SlackPayloads.UserId, publish.Arg("user_id"));
         var view = publish.Body.GetProperty("view");
         Assert.Equal("home", view.GetProperty("type").GetString());
@@ -159,15 +144,15 @@ public sealed class EventsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task App_uninstalled_removes_the_workspace_installation()
     {
-        await _bot.WithDbAsync(async db =>
+        await Bot.WithDbAsync(async db =>
         {
             db.Add(new SlackInstallationRecord { InstallationKey = SlackInstallationRecord.KeyOf(null, "T9"), TeamId = "T9", BotUserId = "UB9", ProtectedBotToken = "x" });
             return await db.SaveChangesAsync();
         });
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(new JsonObject { ["type"] = "app_uninstalled" }, eventId: "Ev-uninstall", teamId: "T9"));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(new JsonObject { ["type"] = "app_uninstalled" }, eventId: "Ev-uninstall", teamId: "T9"));
+        await Bot.ProcessedAsync();
 
-        Assert.Equal(0, await _bot.WithDbAsync(db => db.Set<SlackInstallationRecord>().CountAsync()));
+        Assert.Equal(0, await Bot.WithDbAsync(db => db.Set<SlackInstallationRecord>().CountAsync()));
     }
 
     [Theory]
@@ -176,26 +161,26 @@ public sealed class EventsEndpointTests : IAsyncLifetime
     [InlineData("[1,2]")]
     public async Task Malformed_or_unknown_payloads_get_400_and_nothing_is_processed(string body)
     {
-        using var response = await _bot.PostAsync("/slack/events", body, "application/json");
+        using var response = await Bot.PostAsync("/slack/events", body, "application/json");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        await _bot.ProcessedAsync();
-        Assert.Empty(_slack.Calls);
+        await Bot.ProcessedAsync();
+        Assert.Empty(Slack.Calls);
     }
 
     [Fact]
     public async Task An_oversized_body_gets_413()
     {
-        using var response = await _bot.PostAsync("/slack/events", new string('x', 600 * 1024), "application/json");
+        using var response = await Bot.PostAsync("/slack/events", new string('x', 600 * 1024), "application/json");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     [Fact]
     public async Task Tokens_never_appear_in_the_logs()
     {
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hi")));
-        await _bot.ProcessedAsync();
-        Assert.DoesNotContain(_bot.Logs.Entries, e => e.Message.Contains("xoxb-", StringComparison.Ordinal));
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hi")));
+        await Bot.ProcessedAsync();
+        Assert.DoesNotContain(Bot.Logs.Entries, e => e.Message.Contains("xoxb-", StringComparison.Ordinal));
     }
 }
 

@@ -8,23 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningBot.Slack.Tests;
 
 /// <summary>OAuth v2 install into several workspaces (slack-protocol.md §8) and per-team tokens afterwards.</summary>
-public sealed class OAuthInstallTests : IAsyncLifetime
+public sealed class OAuthInstallTests() : SlackBotTests(new Dictionary<string, string?> { ["LearningBot:Slack:AuthorizeUrl"] = "https://slack.example/oauth/v2/authorize" })
 {
-    private FakeSlackApi _slack = null!;
-    private SlackBotHost _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _bot = await SlackBotHost.StartAsync(_slack, new Dictionary<string, string?> { ["LearningBot:Slack:AuthorizeUrl"] = "https://slack.example/oauth/v2/authorize" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
     [Fact]
     public async Task Install_redirects_to_slack_consent_with_client_id_scopes_and_a_state()
     {
@@ -35,10 +20,10 @@ public sealed class OAuthInstallTests : IAsyncLifetime
     [Fact]
     public async Task A_callback_with_an_unknown_state_is_refused_and_nothing_is_stored_or_asked()
     {
-        using var response = await _bot.Client.GetAsync("/slack/oauth/callback?code=good-code&state=forged");
+        using var response = await Bot.Client.GetAsync("/slack/oauth/callback?code=good-code&state=forged");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(_slack.CallsTo("oauth.v2.access"));
+        Assert.Empty(Slack.CallsTo("oauth.v2.access"));
         Assert.Equal(0, await InstallationCountAsync());
     }
 
@@ -46,27 +31,27 @@ public sealed class OAuthInstallTests : IAsyncLifetime
     public async Task A_good_callback_stores_the_installation_with_the_token_protected_and_the_state_works_once()
     {
         var state = await InstallStateAsync();
-        using var response = await _bot.Client.GetAsync($"/slack/oauth/callback?code=good-code&state={state}");
+        using var response = await Bot.Client.GetAsync($"/slack/oauth/callback?code=good-code&state={state}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var access = Assert.Single(_slack.CallsTo("oauth.v2.access"));
+        var access = Assert.Single(Slack.CallsTo("oauth.v2.access"));
         Assert.StartsWith("Basic ", access.Authorization, StringComparison.Ordinal);
-        var installation = await _bot.WithDbAsync(db => db.Set<SlackInstallationRecord>().SingleAsync());
+        var installation = await Bot.WithDbAsync(db => db.Set<SlackInstallationRecord>().SingleAsync());
         Assert.Equal("T2", installation.TeamId);
         Assert.Equal("UBOT2", installation.BotUserId);
         Assert.Equal("BBOT", installation.BotId);
         Assert.DoesNotContain("xoxb-installed-secret", installation.ProtectedBotToken, StringComparison.Ordinal);
 
-        using var replay = await _bot.Client.GetAsync($"/slack/oauth/callback?code=good-code&state={state}");
+        using var replay = await Bot.Client.GetAsync($"/slack/oauth/callback?code=good-code&state={state}");
         Assert.Equal(HttpStatusCode.Forbidden, replay.StatusCode);
-        Assert.DoesNotContain(_bot.Logs.Entries, e => e.Message.Contains("xoxb-installed-secret", StringComparison.Ordinal));
+        Assert.DoesNotContain(Bot.Logs.Entries, e => e.Message.Contains("xoxb-installed-secret", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_code_slack_refuses_stores_nothing()
     {
         var state = await InstallStateAsync();
-        using var response = await _bot.Client.GetAsync($"/slack/oauth/callback?code=bad-code&state={state}");
+        using var response = await Bot.Client.GetAsync($"/slack/oauth/callback?code=bad-code&state={state}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await InstallationCountAsync());
@@ -76,13 +61,13 @@ public sealed class OAuthInstallTests : IAsyncLifetime
     public async Task Events_of_an_installed_workspace_are_answered_with_that_workspaces_token_and_others_with_the_configured_one()
     {
         var state = await InstallStateAsync();
-        (await _bot.Client.GetAsync($"/slack/oauth/callback?code=good-code&state={state}")).Dispose();
+        (await Bot.Client.GetAsync($"/slack/oauth/callback?code=good-code&state={state}")).Dispose();
 
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("from the second workspace"), eventId: "Ev-T2", teamId: "T2"));
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("from the first workspace"), eventId: "Ev-T1", teamId: FakeSlackApi.TeamId));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("from the second workspace"), eventId: "Ev-T2", teamId: "T2"));
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("from the first workspace"), eventId: "Ev-T1", teamId: FakeSlackApi.TeamId));
+        await Bot.ProcessedAsync();
 
-        var posts = _slack.CallsTo("chat.postMessage");
+        var posts = Slack.CallsTo("chat.postMessage");
         Assert.Equal(2, posts.Count);
         Assert.Contains(posts, p => p.Authorization == "Bearer xoxb-installed-secret" && p.Body.GetRawText().Contains("second workspace", StringComparison.Ordinal));
         Assert.Contains(posts, p => p.Authorization == $"Bearer {SlackBotHost.BotToken}" && p.Body.GetRawText().Contains("first workspace", StringComparison.Ordinal));
@@ -101,7 +86,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
 
     private async Task<string> InstallStateAsync()
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _bot.Client.BaseAddress };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Bot.Client.BaseAddress };
         using var response = await client.GetAsync("/slack/install");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
@@ -112,5 +97,5 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         return query["state"]!;
     }
 
-    private Task<int> InstallationCountAsync() => _bot.WithDbAsync(db => db.Set<SlackInstallationRecord>().CountAsync());
+    private Task<int> InstallationCountAsync() => Bot.WithDbAsync(db => db.Set<SlackInstallationRecord>().CountAsync());
 }

@@ -10,23 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Slack.Tests;
 
 /// <summary>Recognition through the Slack adapter: signed events and slash commands in, Web API calls out to a fake Slack.</summary>
-public sealed class RecognitionTests : IAsyncLifetime
+public sealed class RecognitionTests : SlackBotTests
 {
     private const string Sam = "U456SAM";
-    private FakeSlackApi _slack = null!;
-    private SlackBotHost _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _bot = await SlackBotHost.StartAsync(_slack);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
 
     private static JsonObject Reaction(string type, string user, string itemUser, string ts, string reaction = "mortar_board::skin-tone-2") => new()
     {
@@ -39,31 +25,31 @@ public sealed class RecognitionTests : IAsyncLifetime
     };
 
     private Task<List<RecognitionEntryRecord>> LedgerAsync() =>
-        _bot.WithDbAsync(db => db.Set<RecognitionEntryRecord>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        Bot.WithDbAsync(db => db.Set<RecognitionEntryRecord>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
 
     [Fact]
     public async Task The_same_reaction_event_delivered_three_times_counts_once()
     {
         for (var i = 0; i < 3; i++)
         {
-            using var response = await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-react-1"));
+            using var response = await Bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-react-1"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            await _bot.ProcessedAsync();
+            await Bot.ProcessedAsync();
         }
 
         var entry = Assert.Single(await LedgerAsync());
         Assert.Equal((RecognitionSource.Reaction, "1700000000.000400", 1), (entry.Source, entry.MessageId, entry.Points));
-        var people = await _bot.WithDbAsync(db => db.ChannelAccounts.Where(a => a.Id > 0).ToDictionaryAsync(a => a.ExternalId, a => a.PersonId));
+        var people = await Bot.WithDbAsync(db => db.ChannelAccounts.Where(a => a.Id > 0).ToDictionaryAsync(a => a.ExternalId, a => a.PersonId));
         Assert.Equal((people[SlackPayloads.UserId], people[Sam]), (entry.GiverPersonId, entry.RecipientPersonId));
     }
 
     [Fact]
     public async Task Removing_the_reaction_takes_the_recognition_back_as_a_new_ledger_entry()
     {
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-add"));
-        await _bot.ProcessedAsync();
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_removed", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-remove"));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-add"));
+        await Bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_removed", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-remove"));
+        await Bot.ProcessedAsync();
 
         var ledger = await LedgerAsync();
         Assert.Equal([1, -1], ledger.Select(e => e.Points));
@@ -73,11 +59,11 @@ public sealed class RecognitionTests : IAsyncLifetime
     [Fact]
     public async Task Recognising_your_own_message_is_refused_with_an_ephemeral_note_only_you_see()
     {
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, SlackPayloads.UserId, "1700000000.000400"), eventId: "Ev-self"));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, SlackPayloads.UserId, "1700000000.000400"), eventId: "Ev-self"));
+        await Bot.ProcessedAsync();
 
         Assert.Empty(await LedgerAsync());
-        var note = Assert.Single(_slack.CallsTo("chat.postEphemeral"));
+        var note = Assert.Single(Slack.CallsTo("chat.postEphemeral"));
         Assert.Equal(SlackPayloads.UserId, note.Body.GetProperty("user").GetString());
         Assert.Contains("can't recognise yourself", note.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
@@ -85,14 +71,14 @@ public sealed class RecognitionTests : IAsyncLifetime
     [Fact]
     public async Task A_recognition_by_reaction_tells_the_author_in_their_dm_with_a_link_to_the_message()
     {
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hello", user: Sam), eventId: "Ev-sam-hi"));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hello", user: Sam), eventId: "Ev-sam-hi"));
+        await Bot.ProcessedAsync();
 
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-react-link"));
-        await _bot.ProcessedAsync();
-        await _bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, Sam, "1700000000.000400"), eventId: "Ev-react-link"));
+        await Bot.ProcessedAsync();
+        await Bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
 
-        var dm = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.Body.GetProperty("channel").GetString() == SlackPayloads.DmChannel
+        var dm = Assert.Single(Slack.CallsTo("chat.postMessage"), c => c.Body.GetProperty("channel").GetString() == SlackPayloads.DmChannel
             && c.Body.GetRawText().Contains("reacted to your message", StringComparison.Ordinal));
         Assert.Contains($"https://fake-workspace.slack.com/archives/{SlackPayloads.Channel}/p1700000000000400", dm.Body.GetRawText(), StringComparison.Ordinal);
     }
@@ -101,20 +87,20 @@ public sealed class RecognitionTests : IAsyncLifetime
     public async Task Slash_kudos_lands_once_and_the_recipient_is_told_in_their_dm()
     {
         // Sam has talked to the bot, so the bot has a DM with Sam to write into.
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hello", user: Sam), eventId: "Ev-sam-hello"));
-        await _bot.ProcessedAsync();
-        var form = SlackPayloads.Command("/kudos", $"<@{Sam}|sam> for the clear demo #teamwork", _slack.ResponseUrl());
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("hello", user: Sam), eventId: "Ev-sam-hello"));
+        await Bot.ProcessedAsync();
+        var form = SlackPayloads.Command("/kudos", $"<@{Sam}|sam> for the clear demo #teamwork", Slack.ResponseUrl());
 
-        using var first = await _bot.PostCommandAsync(form);
-        using var again = await _bot.PostCommandAsync(form); // the same trigger redelivered
-        await _bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        using var first = await Bot.PostCommandAsync(form);
+        using var again = await Bot.PostCommandAsync(form); // the same trigger redelivered
+        await Bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
 
         using var body = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
         Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
         Assert.Contains("recorded", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         var entry = Assert.Single(await LedgerAsync());
         Assert.Equal(("the clear demo", "teamwork", RecognitionSource.Command), (entry.Reason, entry.Value, entry.Source));
-        var dm = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.Body.GetProperty("channel").GetString() == SlackPayloads.DmChannel
+        var dm = Assert.Single(Slack.CallsTo("chat.postMessage"), c => c.Body.GetProperty("channel").GetString() == SlackPayloads.DmChannel
             && c.Body.GetRawText().Contains("the clear demo", StringComparison.Ordinal));
         Assert.Contains("recognised you", dm.Body.GetRawText(), StringComparison.Ordinal);
     }
@@ -122,21 +108,21 @@ public sealed class RecognitionTests : IAsyncLifetime
     [Fact]
     public async Task A_reaction_on_the_bots_learning_share_recognises_the_sharer()
     {
-        using (await _bot.PostCommandAsync(SlackPayloads.Command("/learning", "channel here", _slack.ResponseUrl())))
+        using (await Bot.PostCommandAsync(SlackPayloads.Command("/learning", "channel here", Slack.ResponseUrl())))
         {
         }
-        var share = SlackPayloads.Command("/share", "read the tests before the code", _slack.ResponseUrl());
+        var share = SlackPayloads.Command("/share", "read the tests before the code", Slack.ResponseUrl());
         share["user_id"] = Sam;
         share["trigger_id"] = "trigger-share";
-        using (await _bot.PostCommandAsync(share))
+        using (await Bot.PostCommandAsync(share))
         {
         }
-        await _bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
-        var post = await _bot.WithDbAsync(db => db.Set<RecognitionPostRecord>().SingleAsync());
+        await Bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        var post = await Bot.WithDbAsync(db => db.Set<RecognitionPostRecord>().SingleAsync());
         Assert.NotNull(post.MessageId);
 
-        await _bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, FakeSlackApi.BotUserId, post.MessageId, "heart"), eventId: "Ev-share-react"));
-        await _bot.ProcessedAsync();
+        await Bot.PostEventAsync(SlackPayloads.EventCallback(Reaction("reaction_added", SlackPayloads.UserId, FakeSlackApi.BotUserId, post.MessageId, "heart"), eventId: "Ev-share-react"));
+        await Bot.ProcessedAsync();
 
         var entry = Assert.Single(await LedgerAsync());
         Assert.Equal((RecognitionSource.ShareReaction, post.SubjectPersonId, post.Id), (entry.Source, entry.RecipientPersonId, entry.PostId));

@@ -5,29 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Slack.Tests;
 
 /// <summary>The Web API client against the fake Slack: ok/error envelope, 429 + Retry-After (slack-protocol.md §5).</summary>
-public sealed class SlackApiClientTests : IAsyncLifetime
+public sealed class SlackApiClientTests : SlackBotTests
 {
-    private FakeSlackApi _slack = null!;
-    private SlackBotHost _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _bot = await SlackBotHost.StartAsync(_slack);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
-    private SlackApiClient Client() => _bot.Services.GetRequiredService<SlackApiClient>();
+    private SlackApiClient Client() => Bot.Services.GetRequiredService<SlackApiClient>();
 
     [Fact]
     public async Task An_error_envelope_becomes_a_typed_exception_with_slacks_details()
     {
-        _slack.FailNext("chat.postMessage", "invalid_blocks", messages: ["[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]"]);
+        Slack.FailNext("chat.postMessage", "invalid_blocks", messages: ["[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]"]);
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Client().PostMessageAsync("xoxb-t", "C1", new() { ["text"] = "x" }, null, default));
 
@@ -40,34 +25,34 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task A_429_with_Retry_After_is_waited_out_and_retried()
     {
-        _slack.RateLimitNext("chat.postMessage", 2, retryAfterSeconds: 0);
+        Slack.RateLimitNext("chat.postMessage", 2, retryAfterSeconds: 0);
 
         var ts = await Client().PostMessageAsync("xoxb-t", "C1", new() { ["text"] = "x" }, null, default);
 
         Assert.NotEmpty(ts);
-        Assert.Equal(3, _slack.CallsTo("chat.postMessage").Count);
+        Assert.Equal(3, Slack.CallsTo("chat.postMessage").Count);
     }
 
     [Fact]
     public async Task A_429_that_keeps_coming_is_given_to_the_caller_as_ratelimited()
     {
-        _slack.RateLimitNext("chat.postMessage", 10, retryAfterSeconds: 0);
+        Slack.RateLimitNext("chat.postMessage", 10, retryAfterSeconds: 0);
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Client().PostMessageAsync("xoxb-t", "C1", new() { ["text"] = "x" }, null, default));
 
         Assert.Equal("ratelimited", error.Error);
-        Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, _slack.CallsTo("chat.postMessage").Count);
+        Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, Slack.CallsTo("chat.postMessage").Count);
     }
 
     [Fact]
     public async Task A_Retry_After_longer_than_a_call_may_wait_is_handed_back_with_the_wait()
     {
-        _slack.RateLimitNext("views.publish", 1, retryAfterSeconds: 120);
+        Slack.RateLimitNext("views.publish", 1, retryAfterSeconds: 120);
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Client().PublishViewAsync("xoxb-t", "U1", new() { ["type"] = "home" }, default));
 
         Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
-        Assert.Single(_slack.CallsTo("views.publish"));
+        Assert.Single(Slack.CallsTo("views.publish"));
     }
 
     [Fact]
@@ -76,7 +61,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         await Client().OpenConversationAsync("xoxb-header-only", "U1", default);
         await Client().UserInfoAsync("xoxb-header-only", "U1", default);
 
-        Assert.All(_slack.Calls, c =>
+        Assert.All(Slack.Calls, c =>
         {
             Assert.Equal("Bearer xoxb-header-only", c.Authorization);
             Assert.Null(c.Arg("token"));

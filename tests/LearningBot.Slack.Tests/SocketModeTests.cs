@@ -1,36 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LearningBot.Testing.Fakes;
 
 namespace LearningBot.Slack.Tests;
 
 /// <summary>Socket Mode against a WebSocket server in the test (slack-protocol.md §7).</summary>
-public sealed class SocketModeTests : IAsyncLifetime
+public sealed class SocketModeTests() : SlackBotTests(new Dictionary<string, string?>
 {
-    private FakeSlackApi _slack = null!;
-    private SlackBotHost _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _bot = await SlackBotHost.StartAsync(_slack, new Dictionary<string, string?>
-        {
-            ["LearningBot:Slack:SocketMode"] = "true",
-            ["LearningBot:Slack:AppToken"] = "xapp-1-A1-socket",
-            ["LearningBot:Slack:SigningSecret"] = "",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
+    ["LearningBot:Slack:SocketMode"] = "true",
+    ["LearningBot:Slack:AppToken"] = "xapp-1-A1-socket",
+    ["LearningBot:Slack:SigningSecret"] = "",
+})
+{
     [Fact]
     public async Task An_event_envelope_is_acked_on_the_socket_and_answered_through_the_web_api()
     {
-        var socket = await _slack.NextSocketAsync();
+        var socket = await Slack.NextSocketAsync();
         await socket.SendAsync(Hello());
         await socket.SendAsync(new JsonObject
         {
@@ -42,21 +26,21 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         var ack = await socket.ReceiveAsync();
         Assert.Equal("env-1", ack!.Value.GetProperty("envelope_id").GetString());
-        await _bot.ProcessedAsync();
+        await Bot.ProcessedAsync();
 
-        var open = Assert.Single(_slack.CallsTo("apps.connections.open"));
+        var open = Assert.Single(Slack.CallsTo("apps.connections.open"));
         Assert.Equal("Bearer xapp-1-A1-socket", open.Authorization);
-        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var post = Assert.Single(Slack.CallsTo("chat.postMessage"));
         Assert.Contains("You asked: over the socket", post.Body.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_slash_command_is_answered_in_the_ack_payload()
     {
-        var socket = await _slack.NextSocketAsync();
+        var socket = await Slack.NextSocketAsync();
         await socket.SendAsync(Hello());
         var command = new JsonObject();
-        foreach (var (key, value) in SlackPayloads.Command("/learn", "", _slack.ResponseUrl()))
+        foreach (var (key, value) in SlackPayloads.Command("/learn", "", Slack.ResponseUrl()))
         {
             command[key] = value;
         }
@@ -71,28 +55,28 @@ public sealed class SocketModeTests : IAsyncLifetime
     [Fact]
     public async Task A_disconnect_message_makes_the_bot_reconnect_with_a_fresh_url()
     {
-        var first = await _slack.NextSocketAsync();
+        var first = await Slack.NextSocketAsync();
         await first.SendAsync(Hello());
         await first.SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = "refresh_requested" });
 
-        var second = await _slack.NextSocketAsync();
+        var second = await Slack.NextSocketAsync();
         await second.SendAsync(Hello());
         await second.SendAsync(new JsonObject { ["envelope_id"] = "env-2", ["type"] = "events_api", ["payload"] = SlackPayloads.EventCallback(SlackPayloads.DirectMessage("after reconnect"), eventId: "Ev-2") });
 
         Assert.Equal("env-2", (await second.ReceiveAsync())!.Value.GetProperty("envelope_id").GetString());
-        Assert.Equal(2, _slack.CallsTo("apps.connections.open").Count);
+        Assert.Equal(2, Slack.CallsTo("apps.connections.open").Count);
     }
 
     [Fact]
     public async Task A_dropped_connection_is_reopened()
     {
-        var first = await _slack.NextSocketAsync();
+        var first = await Slack.NextSocketAsync();
         await first.SendAsync(Hello());
         first.Close();
 
-        var second = await _slack.NextSocketAsync();
+        var second = await Slack.NextSocketAsync();
         await second.SendAsync(Hello());
-        Assert.Equal(2, _slack.CallsTo("apps.connections.open").Count);
+        Assert.Equal(2, Slack.CallsTo("apps.connections.open").Count);
     }
 
     private static JsonObject Hello() => new()

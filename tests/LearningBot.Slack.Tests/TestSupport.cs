@@ -161,6 +161,29 @@ public sealed class SlackBotHost : IAsyncDisposable
     }
 }
 
+/// <summary>
+/// A test class whose every test gets its own fake Slack and a bot talking to it, started before the test and stopped
+/// after it; the constructor takes what <see cref="SlackBotHost"/> starts with (settings, services, real lessons).
+/// </summary>
+public abstract class SlackBotTests(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false, IEnumerable<ILearningBotFeature>? features = null) : IAsyncLifetime
+{
+    protected FakeSlackApi Slack { get; private set; } = null!;
+
+    protected SlackBotHost Bot { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Slack = await FakeSlackApi.StartAsync();
+        Bot = await SlackBotHost.StartAsync(Slack, overrides, services, lessons, features);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+}
+
 /// <summary>How a test request is signed: by default correctly, now, with the host's secret.</summary>
 public sealed record Signing
 {
@@ -189,34 +212,32 @@ public static class SlackPayloads
         ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = teamId, ["user_id"] = FakeSlackApi.BotUserId, ["is_bot"] = true }),
     };
 
-    public static JsonObject DirectMessage(string text, string user = UserId) => new()
+    public static JsonObject DirectMessage(string text, string user = UserId)
     {
-        ["type"] = "message",
-        ["channel"] = DmChannel,
-        ["user"] = user,
-        ["text"] = text,
-        ["ts"] = "1700000000.000100",
-        ["event_ts"] = "1700000000.000100",
-        ["channel_type"] = "im",
-    };
+        var evt = MessageEvent("message", DmChannel, user, text, "1700000000.000100");
+        evt["channel_type"] = "im";
+        return evt;
+    }
 
     public static JsonObject Mention(string text, string? threadTs = null)
     {
-        var evt = new JsonObject
-        {
-            ["type"] = "app_mention",
-            ["channel"] = Channel,
-            ["user"] = UserId,
-            ["text"] = text,
-            ["ts"] = "1700000000.000200",
-            ["event_ts"] = "1700000000.000200",
-        };
+        var evt = MessageEvent("app_mention", Channel, UserId, text, "1700000000.000200");
         if (threadTs is not null)
         {
             evt["thread_ts"] = threadTs;
         }
         return evt;
     }
+
+    private static JsonObject MessageEvent(string type, string channel, string user, string text, string ts) => new()
+    {
+        ["type"] = type,
+        ["channel"] = channel,
+        ["user"] = user,
+        ["text"] = text,
+        ["ts"] = ts,
+        ["event_ts"] = ts,
+    };
 
     public static Dictionary<string, string> Command(string command, string text, string responseUrl) => new()
     {

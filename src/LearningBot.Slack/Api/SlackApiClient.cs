@@ -8,16 +8,6 @@ using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Slack.Api;
 
-/// <summary>A Slack user as users.info reports it (only the fields the bot uses).</summary>
-public sealed record SlackUser(string Id, string Name, string? TimeZone, string? Locale, bool IsBot)
-{
-    /// <summary>profile.email; only given with the users:read.email scope.</summary>
-    public string? Email { get; init; }
-}
-
-/// <summary>What auth.test says about a token.</summary>
-public sealed record SlackAuthTest(string UserId, string? BotId, string? TeamId, string? EnterpriseId);
-
 /// <summary>
 /// The Slack Web API over HttpClient (base address = LearningBot:Slack:ApiBaseUrl). Every call checks the
 /// <c>ok</c>/<c>error</c> envelope and waits out a 429 for as long as Retry-After asks (slack-protocol.md §5),
@@ -224,21 +214,4 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
         new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
     private static JsonObject Copy(JsonObject message) => (JsonObject)message.DeepClone();
-}
-
-/// <summary>Tolerant reads of Slack's loose JSON (STYLE.md: wire types are loose).</summary>
-public static class SlackJson
-{
-    public static string? GetString(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    public static JsonElement? GetObject(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
-            ? value
-            : null;
-
-    public static bool GetBool(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 }

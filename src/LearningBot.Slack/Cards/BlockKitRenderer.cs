@@ -1,18 +1,18 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
+using static LearningBot.Slack.Cards.BlockKitText;
 
 namespace LearningBot.Slack.Cards;
 
 /// <summary>
 /// Renders the core <see cref="Card"/> as Block Kit within every limit of slack-protocol.md §6. Nothing is left
 /// for Slack to reject: long text is split over several sections, labels are cut with "…", and blocks past the
-/// surface's limit are dropped with a visible note that there was more.
+/// surface's limit are dropped with a visible note that there was more. Text goes through <see cref="BlockKitText"/>,
+/// inputs through <see cref="BlockKitInputs"/>.
 /// </summary>
-public static partial class BlockKitRenderer
+public static class BlockKitRenderer
 {
     public const int MaxMessageBlocks = 50;
     public const int MaxViewBlocks = 100;
@@ -26,6 +26,7 @@ public static partial class BlockKitRenderer
     public const int MaxActionsPerBlock = 25;
     public const int MaxLabel = 2000;
     public const int MaxPlaceholder = 150;
+    public const int MaxTextInput = 3000;
     public const int MaxViewTitle = 24;
     public const int MaxPrivateMetadata = 3000;
     public const int MaxUrl = 3000;
@@ -51,6 +52,14 @@ public static partial class BlockKitRenderer
         return new JsonObject { ["text"] = Cut(card.FallbackText, MaxSectionText), ["blocks"] = Blocks(card, MaxMessageBlocks) };
     }
 
+    /// <summary>A message only the person who asked sees: a slash command's answer or a response_url follow-up (§3).</summary>
+    public static JsonObject Ephemeral(OutboundMessage message)
+    {
+        var body = Message(message);
+        body["response_type"] = "ephemeral";
+        return body;
+    }
+
     /// <summary>The App Home tab (views.publish): no submit or close, up to 100 blocks.</summary>
     public static JsonObject HomeView(Card card) =>
         new() { ["type"] = "home", ["blocks"] = Blocks(card, MaxViewBlocks) };
@@ -63,7 +72,7 @@ public static partial class BlockKitRenderer
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(metadata);
-        var submit = card.Actions.FirstOrDefault(a => a.Verb is not null);
+        var submit = ModalMetadata.SubmitOf(card);
         var view = new JsonObject
         {
             ["type"] = "modal",
@@ -93,41 +102,7 @@ public static partial class BlockKitRenderer
         }
         foreach (var element in card.Body)
         {
-            switch (element)
-            {
-                case TextElement text when text.Subtle:
-                    body.AddRange(Split(Mrkdwn(text.Text), MaxSectionText).Select(Context));
-                    break;
-                case TextElement text:
-                    body.AddRange(Split(Mrkdwn(text.Text), MaxSectionText).Select(Section));
-                    break;
-                case HeadingElement heading:
-                    body.Add(Section(Cut("*" + Escape(heading.Text) + "*", MaxSectionText)));
-                    break;
-                case FactsElement facts:
-                    foreach (var chunk in facts.Facts.Chunk(MaxFields))
-                    {
-                        var fields = new JsonArray();
-                        foreach (var fact in chunk)
-                        {
-                            fields.Add(MrkdwnText(Cut($"*{Escape(fact.Label)}*\n{Mrkdwn(fact.Value)}", MaxFieldText)));
-                        }
-                        body.Add(new JsonObject { ["type"] = "section", ["fields"] = fields });
-                    }
-                    break;
-                case TextInputElement input:
-                    body.Add(Input(input));
-                    break;
-                case DateInputElement input:
-                    body.Add(InputBlock(input, WithInitial(new JsonObject { ["type"] = "datepicker", ["action_id"] = Cut(input.Id, MaxId) }, "initial_date", input.Value)));
-                    break;
-                case ChoiceInputElement input:
-                    body.Add(InputBlock(input, ChoiceSelect(input)));
-                    break;
-                case PeopleInputElement input:
-                    body.Add(InputBlock(input, new JsonObject { ["type"] = "multi_users_select", ["action_id"] = Cut(input.Id, MaxId) }));
-                    break;
-            }
+            body.AddRange(BodyBlocks(element));
         }
 
         var actions = new List<JsonObject>();
@@ -142,27 +117,33 @@ public static partial class BlockKitRenderer
             actions.Add(new JsonObject { ["type"] = "actions", ["elements"] = elements });
         }
 
-        var blocks = new JsonArray();
         if (body.Count + actions.Count <= maxBlocks)
         {
-            foreach (var block in body.Concat(actions))
-            {
-                blocks.Add(block);
-            }
-            return blocks;
+            return new JsonArray([.. body.Concat(actions)]);
         }
         // Too many blocks: keep the buttons (what the person can do), cut the body and say so.
         actions = [.. actions.Take(Math.Max(0, maxBlocks - 2))];
-        foreach (var block in body.Take(maxBlocks - 1 - actions.Count))
+        return new JsonArray([.. body.Take(maxBlocks - 1 - actions.Count), Context(MoreNote), .. actions]);
+    }
+
+    private static IEnumerable<JsonObject> BodyBlocks(CardElement element)
+    {
+        switch (element)
         {
-            blocks.Add(block);
+            case TextElement text:
+                Func<string, JsonObject> block = text.Subtle ? Context : Section;
+                return Split(Mrkdwn(text.Text), MaxSectionText).Select(block);
+            case HeadingElement heading:
+                return [Section(Cut("*" + Escape(heading.Text) + "*", MaxSectionText))];
+            case FactsElement facts:
+                return facts.Facts.Chunk(MaxFields).Select(chunk => new JsonObject
+                {
+                    ["type"] = "section",
+                    ["fields"] = new JsonArray([.. chunk.Select(fact => (JsonNode)MrkdwnObject(Cut($"*{Escape(fact.Label)}*\n{Mrkdwn(fact.Value)}", MaxFieldText)))]),
+                });
+            default:
+                return BlockKitInputs.Block(element) is { } input ? [input] : [];
         }
-        blocks.Add(Context(MoreNote));
-        foreach (var block in actions)
-        {
-            blocks.Add(block);
-        }
-        return blocks;
     }
 
     private static JsonObject Button(CardAction action, int index)
@@ -185,68 +166,6 @@ public static partial class BlockKitRenderer
         return button;
     }
 
-    private static JsonObject InputBlock(InputElement input, JsonObject element) => new()
-    {
-        ["type"] = "input",
-        ["block_id"] = Cut(input.Id, MaxId),
-        ["label"] = PlainText(Cut(input.Label, MaxLabel)),
-        ["optional"] = !input.Required,
-        ["element"] = element,
-    };
-
-    private static JsonObject WithInitial(JsonObject element, string property, string? value)
-    {
-        if (value is { Length: > 0 })
-        {
-            element[property] = value;
-        }
-        return element;
-    }
-
-    /// <summary>static_select: at most 100 options, option text ≤75 and value ≤150 (§6).</summary>
-    private static JsonObject ChoiceSelect(ChoiceInputElement input)
-    {
-        JsonObject Option(Choice choice) => new() { ["text"] = PlainText(Cut(choice.Title, MaxOptionText)), ["value"] = Cut(choice.Value, MaxOptionValue) };
-        var element = new JsonObject
-        {
-            ["type"] = "static_select",
-            ["action_id"] = Cut(input.Id, MaxId),
-            ["options"] = new JsonArray([.. input.Choices.Take(MaxOptions).Select(c => (JsonNode)Option(c))]),
-        };
-        if (input.Choices.Take(MaxOptions).FirstOrDefault(c => c.Value == input.Value) is { } initial)
-        {
-            element["initial_option"] = Option(initial);
-        }
-        return element;
-    }
-
-    private static JsonObject Input(TextInputElement input)
-    {
-        var element = new JsonObject
-        {
-            ["type"] = "plain_text_input",
-            ["action_id"] = Cut(input.Id, MaxId),
-            ["multiline"] = input.Multiline,
-            ["max_length"] = Math.Clamp(input.MaxLength, 1, 3000),
-        };
-        if (input.Placeholder is { Length: > 0 } placeholder)
-        {
-            element["placeholder"] = PlainText(Cut(placeholder, MaxPlaceholder));
-        }
-        if (input.Value is { Length: > 0 } value)
-        {
-            element["initial_value"] = Cut(value, Math.Clamp(input.MaxLength, 1, 3000));
-        }
-        return new JsonObject
-        {
-            ["type"] = "input",
-            ["block_id"] = Cut(input.Id, MaxId),
-            ["label"] = PlainText(Cut(input.Label, MaxLabel)),
-            ["optional"] = !input.Required,
-            ["element"] = element,
-        };
-    }
-
     /// <summary>
     /// The button value: the verb and its data as compact JSON ({"v":…,"d":{…}}), at most 2000 characters (§6). If
     /// the data is larger, the longest values are shortened until it fits rather than letting Slack reject the card.
@@ -257,7 +176,7 @@ public static partial class BlockKitRenderer
         var values = new Dictionary<string, string>(data, StringComparer.Ordinal);
         for (var guard = 0; guard < 1000; guard++)
         {
-            var json = SerializeValue(verb, values);
+            var json = VerbAndData(verb, values).ToJsonString();
             var excess = json.Length - MaxButtonValue;
             if (excess <= 0)
             {
@@ -270,7 +189,7 @@ public static partial class BlockKitRenderer
             }
             values[longest.Key] = longest.Value[..Math.Max(0, longest.Value.Length - excess - 1)];
         }
-        return SerializeValue(Cut(verb, MaxId), new Dictionary<string, string>());
+        return VerbAndData(Cut(verb, MaxId), new Dictionary<string, string>()).ToJsonString();
     }
 
     public static bool TryReadButtonValue(string? value, out string verb, out Dictionary<string, string> data)
@@ -305,109 +224,14 @@ public static partial class BlockKitRenderer
         }
     }
 
-    private static string SerializeValue(string verb, Dictionary<string, string> data)
+    /// <summary>{"v": verb, "d": {data}}: what a button value and a modal's private_metadata carry.</summary>
+    internal static JsonObject VerbAndData(string verb, IReadOnlyDictionary<string, string> data)
     {
         var d = new JsonObject();
         foreach (var (key, value) in data)
         {
             d[key] = value;
         }
-        return new JsonObject { ["v"] = verb, ["d"] = d }.ToJsonString();
-    }
-
-    /// <summary>The card Markdown subset in Slack mrkdwn: &amp;, &lt;, &gt; escaped; **bold** → *bold*; [t](u) → &lt;u|t&gt;; "- " → "• ".</summary>
-    public static string Mrkdwn(string markdown)
-    {
-        ArgumentNullException.ThrowIfNull(markdown);
-        var text = Escape(markdown);
-        text = LinkPattern().Replace(text, m => $"<{m.Groups[2].Value}|{m.Groups[1].Value}>");
-        text = BoldPattern().Replace(text, "*$1*");
-        text = BulletPattern().Replace(text, "• ");
-        return text;
-    }
-
-    public static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-
-    /// <summary>Cuts to at most <paramref name="max"/> characters, ending with "…" when something was cut.</summary>
-    public static string Cut(string text, int max)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= max ? text : text[..(max - 1)] + "…";
-    }
-
-    /// <summary>Splits long text into pieces of at most <paramref name="max"/> characters, at a line break or space when there is one.</summary>
-    public static IEnumerable<string> Split(string text, int max)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var rest = text.Length == 0 ? " " : text;
-        while (rest.Length > max)
-        {
-            var cut = rest.LastIndexOf('\n', max - 1);
-            if (cut < max / 2)
-            {
-                cut = rest.LastIndexOf(' ', max - 1);
-            }
-            if (cut < max / 2)
-            {
-                cut = max;
-            }
-            yield return rest[..cut];
-            rest = rest[cut..].TrimStart('\n', ' ');
-        }
-        if (rest.Length > 0)
-        {
-            yield return rest;
-        }
-    }
-
-    private static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = MrkdwnText(mrkdwn) };
-
-    private static JsonObject Context(string mrkdwn) => new() { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText(Cut(mrkdwn, MaxSectionText))) };
-
-    private static JsonObject MrkdwnText(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
-
-    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text.Length == 0 ? " " : text, ["emoji"] = true };
-
-    [GeneratedRegex(@"\[([^\]]+)\]\((https?://[^)\s]+)\)")]
-    private static partial Regex LinkPattern();
-
-    [GeneratedRegex(@"\*\*(.+?)\*\*")]
-    private static partial Regex BoldPattern();
-
-    [GeneratedRegex(@"^- ", RegexOptions.Multiline)]
-    private static partial Regex BulletPattern();
-}
-
-/// <summary>What a modal carries in private_metadata: the submit verb and data, and where to post the answer.</summary>
-public sealed record ModalMetadata(string Verb, IReadOnlyDictionary<string, string> Data, string? Channel)
-{
-    public string Serialize()
-    {
-        var d = new JsonObject();
-        foreach (var (key, value) in Data)
-        {
-            d[key] = value;
-        }
-        var json = new JsonObject { ["v"] = Verb, ["d"] = d, ["c"] = Channel }.ToJsonString();
-        // Modal private_metadata is limited to 3000 characters (§6); data that big would not fit, keep the verb.
-        return json.Length <= BlockKitRenderer.MaxPrivateMetadata ? json : new JsonObject { ["v"] = Verb, ["c"] = Channel }.ToJsonString();
-    }
-
-    public static ModalMetadata? Parse(string? json)
-    {
-        if (!BlockKitRenderer.TryReadButtonValue(json, out var verb, out var data))
-        {
-            return null;
-        }
-        string? channel = null;
-        using (var document = JsonDocument.Parse(json!))
-        {
-            if (document.RootElement.TryGetProperty("c", out var c) && c.ValueKind == JsonValueKind.String)
-            {
-                channel = c.GetString();
-            }
-        }
-        return new ModalMetadata(verb, data, channel);
+        return new JsonObject { ["v"] = verb, ["d"] = d };
     }
 }

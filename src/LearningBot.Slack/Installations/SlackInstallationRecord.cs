@@ -30,14 +30,7 @@ public sealed class SlackInstallationRecord
     public static string KeyOf(string? enterpriseId, string? teamId) => $"{enterpriseId ?? ""}:{teamId ?? ""}";
 }
 
-/// <summary>An OAuth state handed to an installer; valid once, for a few minutes (slack-protocol.md §8 step 2).</summary>
-public sealed class SlackOAuthStateRecord
-{
-    /// <summary>SHA-256 of the state, hex: the state itself only ever lives in the installer's browser.</summary>
-    public required string StateHash { get; set; }
-    public DateTimeOffset ExpiresAt { get; set; }
-}
-
+/// <summary>Maps <see cref="SlackInstallationRecord"/>: one row per installation key.</summary>
 public sealed class SlackInstallationConfiguration : IEntityTypeConfiguration<SlackInstallationRecord>
 {
     public void Configure(EntityTypeBuilder<SlackInstallationRecord> builder)
@@ -48,16 +41,5 @@ public sealed class SlackInstallationConfiguration : IEntityTypeConfiguration<Sl
         builder.Property(i => i.TeamId).HasMaxLength(40);
         builder.Property(i => i.EnterpriseId).HasMaxLength(40);
         builder.Property(i => i.BotUserId).HasMaxLength(40);
-    }
-}
-
-public sealed class SlackOAuthStateConfiguration : IEntityTypeConfiguration<SlackOAuthStateRecord>
-{
-    public void Configure(EntityTypeBuilder<SlackOAuthStateRecord> builder)
-    {
-        builder.ToTable("slack_oauth_states");
-        builder.HasKey(s => s.StateHash);
-        builder.Property(s => s.StateHash).HasMaxLength(64);
-        builder.HasIndex(s => s.ExpiresAt);
     }
 }

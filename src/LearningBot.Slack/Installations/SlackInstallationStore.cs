@@ -1,20 +1,13 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using LearningBot.Core.Conversations;
 using LearningBot.Core.Storage;
-using LearningBot.Slack.Installations;
 using LearningBot.Slack.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Slack.Installations;
-
-/// <summary>Which bot token and bot user act for a team: the stored installation, or the single-workspace BotToken.</summary>
-public sealed record SlackAuthorization(string BotToken, string BotUserId, string? TeamId, string? EnterpriseId)
-{
-    public override string ToString() => $"SlackAuthorization {{ BotUserId = {BotUserId}, TeamId = {TeamId}, EnterpriseId = {EnterpriseId} }}";
-}
 
 /// <summary>
 /// Installations per workspace or org (slack-protocol.md §8): bot tokens protected at rest with ASP.NET Core Data
@@ -77,6 +70,20 @@ public sealed class SlackInstallationStore(
             .ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>The channels and group chats of a workspace the core knows the bot in (not removed yet): all of them lose the bot when the app goes.</summary>
+    public async Task<IReadOnlyList<ConversationReferenceRecord>> ChannelsAsync(string? teamId, CancellationToken cancellationToken)
+    {
+        if (teamId is null)
+        {
+            return [];
+        }
+        var personal = nameof(ConversationType.Personal);
+        return await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.Channel == ChannelKind.Slack && r.TeamId == teamId && r.RemovedAt == null && r.ConversationType != personal && r.BotId != null)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<int> CountAsync(CancellationToken cancellationToken) => db.Set<SlackInstallationRecord>().CountAsync(cancellationToken);
 
     /// <summary>Issues a single-use OAuth state valid for 10 minutes; only its hash is stored.</summary>
@@ -105,23 +112,4 @@ public sealed class SlackInstallationStore(
     }
 
     private static string Hash(string state) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
-}
-
-/// <summary>auth.test of the configured single-workspace token, asked once: who the bot user is.</summary>
-public sealed class SlackBotIdentityCache
-{
-    private readonly ConcurrentDictionary<string, SlackAuthTest> _identities = new(StringComparer.Ordinal);
-
-    public async Task<SlackAuthTest> GetAsync(string token, SlackApiClient api, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(api);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-        if (_identities.TryGetValue(key, out var identity))
-        {
-            return identity;
-        }
-        identity = await api.AuthTestAsync(token, cancellationToken).ConfigureAwait(false);
-        _identities[key] = identity;
-        return identity;
-    }
 }

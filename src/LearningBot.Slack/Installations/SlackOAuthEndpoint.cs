@@ -21,11 +21,8 @@ public sealed class SlackOAuthEndpoint(
 {
     public async Task InstallAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var settings = options.Value;
-        if (!settings.IsOAuthEnabled)
+        if (Settings(context) is not { } settings)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
         var state = await store.IssueStateAsync(context.RequestAborted).ConfigureAwait(false);
@@ -44,11 +41,8 @@ public sealed class SlackOAuthEndpoint(
 
     public async Task CallbackAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var settings = options.Value;
-        if (!settings.IsOAuthEnabled)
+        if (Settings(context) is not { } settings)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
         var request = context.Request.Query;
@@ -108,6 +102,19 @@ public sealed class SlackOAuthEndpoint(
             Log.OAuthRefused(logger, e.Error);
             await PageAsync(context, 400, $"Slack refused the install ({e.Error}). Start again from the Add to Slack button; if it keeps failing, check ClientId, ClientSecret and the redirect URL.").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The options while OAuth install is on (ClientId and ClientSecret set); otherwise null, answered 404.</summary>
+    private SlackOptions? Settings(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = options.Value;
+        if (settings.IsOAuthEnabled)
+        {
+            return settings;
+        }
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return null;
     }
 
     private static Task PageAsync(HttpContext context, int status, string message)

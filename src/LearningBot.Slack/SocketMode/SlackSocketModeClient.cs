@@ -14,14 +14,14 @@ namespace LearningBot.Slack.SocketMode;
 /// <summary>
 /// Socket Mode (slack-protocol.md §7): with LearningBot:Slack:SocketMode on, the bot opens a WebSocket from a one-shot
 /// apps.connections.open URL (app-level token) and receives envelopes there instead of HTTP. Each envelope is acked
-/// on the same socket with its envelope_id (and the slash-command or view_submission answer as payload); the
-/// handlers are the HTTP endpoints' own. A <c>disconnect</c> message reconnects at once with a fresh URL; a lost
+/// on the same socket with its envelope_id (and the slash-command or view_submission answer as payload), as
+/// <see cref="SlackAcknowledgements"/> says for HTTP too. A <c>disconnect</c> message reconnects at once with a fresh URL; a lost
 /// connection reconnects with exponential backoff (1 s doubling to 30 s).
 /// </summary>
 public sealed class SlackSocketModeClient(
     IOptions<SlackOptions> options,
     IServiceScopeFactory scopes,
-    SlackWorkQueue queue,
+    SlackAcknowledgements acks,
     TimeProvider clock,
     ILogger<SlackSocketModeClient> logger) : BackgroundService
 {
@@ -114,24 +114,18 @@ public sealed class SlackSocketModeClient(
         try
         {
             var payload = frame.TryGetProperty("payload", out var p) ? p : default;
-            JsonObject? answer = null;
-            switch (type)
+            // §7: ack first, with the same answer and the same queued work as over HTTP.
+            var answer = type switch
             {
-                case "events_api" when payload.ValueKind == JsonValueKind.Object && payload.GetString("type") == "event_callback":
-                    // §7: ack first; the event is processed after, deduplicated by event_id like over HTTP.
-                    queue.Enqueue((services, ct) => services.GetRequiredService<SlackEventProcessor>().ProcessAsync(payload, ct));
-                    break;
-                case "slash_commands" when SlashCommand.From(name => payload.GetString(name)) is { } command:
-                    answer = await SlackHttpEndpoint.AnswerCommandAsync(queue, clock, options.Value.CommandAckBudget, command).ConfigureAwait(false);
-                    break;
-                case "interactive":
-                    (answer, _) = await SlackHttpEndpoint.AnswerInteractionAsync(queue, clock, options.Value.CommandAckBudget, payload).ConfigureAwait(false);
-                    break;
-            }
+                "events_api" => acks.Event(payload),
+                "slash_commands" => await acks.CommandAsync(name => payload.GetString(name)).ConfigureAwait(false),
+                "interactive" => await acks.InteractionAsync(payload).ConfigureAwait(false),
+                _ => SlackAck.Empty,
+            };
             var ack = new JsonObject { ["envelope_id"] = envelopeId };
-            if (answer is not null)
+            if (answer.Body is { } body)
             {
-                ack["payload"] = answer;
+                ack["payload"] = body;
             }
             await SendAsync(socket, ack, cancellationToken).ConfigureAwait(false);
         }

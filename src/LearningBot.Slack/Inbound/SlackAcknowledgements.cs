@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.Core.Conversations;
+using LearningBot.Slack.Api;
+using LearningBot.Slack.Cards;
+using LearningBot.Slack.Outbound;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Slack.Inbound;
+
+/// <summary>
+/// How everything Slack sends is acknowledged, the same over HTTP and Socket Mode (slack-protocol.md §2.2, §3, §4, §7):
+/// what goes in the ack within Slack's 3 s, and what is queued on <see cref="SlackWorkQueue"/> to run after it.
+/// </summary>
+public sealed class SlackAcknowledgements(
+    SlackWorkQueue queue,
+    TimeProvider clock,
+    IOptions<SlackOptions> options,
+    ILogger<SlackAcknowledgements> logger)
+{
+    /// <summary>An Events API envelope: the url_verification challenge, or ack now and process after (§2.1, §2.2).</summary>
+    public SlackAck Event(JsonElement envelope)
+    {
+        switch (envelope.ValueKind == JsonValueKind.Object ? envelope.GetString("type") : null)
+        {
+            case "url_verification":
+                // §2.1: echo the challenge (JSON, as bolt-js answers).
+                return new SlackAck(new() { ["challenge"] = envelope.GetString("challenge") ?? "" });
+            case "event_callback" when envelope.GetString("event_id") is not null && envelope.GetObject("event") is not null:
+                // A retry (X-Slack-Retry-Num) is queued too and dropped by the event_id dedupe.
+                queue.Enqueue((services, ct) => services.GetRequiredService<SlackEventProcessor>().ProcessAsync(envelope, ct));
+                return SlackAck.Empty;
+            case "app_rate_limited":
+                Log.AppRateLimited(logger, envelope.GetString("team_id"));
+                return SlackAck.Empty;
+            default:
+                return SlackAck.NotUnderstood;
+        }
+    }
+
+    /// <summary>
+    /// A slash command, read field by field (form or envelope payload), run with the ack budget (§3): done in time, the
+    /// answer is the ack; otherwise a short "working on it" now and the answer through response_url when it is ready.
+    /// </summary>
+    public async Task<SlackAck> CommandAsync(Func<string, string?> field)
+    {
+        if (SlashCommand.From(field) is not { } command)
+        {
+            return SlackAck.NotUnderstood;
+        }
+        var work = queue.Run((services, ct) => services.GetRequiredService<SlackCommandProcessor>().ProcessAsync(command, ct));
+        if (await FinishesWithinBudgetAsync(work).ConfigureAwait(false))
+        {
+            return new SlackAck(work.IsCompletedSuccessfully
+                ? work.Result
+                : BlockKitRenderer.Ephemeral(OutboundMessage.FromText("Sorry, something went wrong on my side. Please try again in a minute.")));
+        }
+        if (Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl))
+        {
+            queue.Enqueue(async (services, ct) =>
+            {
+                if (await work.ConfigureAwait(false) is { } late)
+                {
+                    await services.GetRequiredService<SlackReplyDelivery>().AnswerLateAsync(responseUrl, late, ct).ConfigureAwait(false);
+                }
+            });
+        }
+        return new SlackAck(BlockKitRenderer.Ephemeral(OutboundMessage.FromText("Working on it…")));
+    }
+
+    /// <summary>An interaction payload (§4): a button is acked empty and runs after; a modal submission is checked inside the ack.</summary>
+    public async Task<SlackAck> InteractionAsync(JsonElement payload)
+    {
+        switch (payload.ValueKind == JsonValueKind.Object ? payload.GetString("type") : null)
+        {
+            case "block_actions":
+                queue.Enqueue((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().BlockActionsAsync(payload, ct));
+                return SlackAck.Empty;
+            case "view_submission":
+                return new SlackAck(ModalErrors.Validate(payload) ?? await SubmissionAsync(payload).ConfigureAwait(false));
+            case "view_closed" or "shortcut" or "message_action" or "block_suggestion":
+                // Nothing the core needs (yet); acknowledged so Slack shows no error.
+                return SlackAck.Empty;
+            default:
+                return SlackAck.NotUnderstood;
+        }
+    }
+
+    /// <summary>
+    /// Runs a valid view_submission within the ack budget, so the core's problems with the form land on its fields
+    /// (response_action errors) and the modal stays open. Done in time without problems, or too slow: the modal closes
+    /// and the reply is posted when ready (a late form with problems arrives as a message).
+    /// </summary>
+    private async Task<JsonObject?> SubmissionAsync(JsonElement payload)
+    {
+        var work = queue.Run((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().RunSubmissionAsync(payload, ct));
+        if (await FinishesWithinBudgetAsync(work).ConfigureAwait(false))
+        {
+            if (!work.IsCompletedSuccessfully || work.Result is not { } done)
+            {
+                return null;
+            }
+            if (ModalErrors.Of(done.Reply) is { } problems)
+            {
+                return problems;
+            }
+        }
+        queue.Enqueue(async (services, ct) =>
+        {
+            if (await work.ConfigureAwait(false) is { } submission)
+            {
+                await services.GetRequiredService<SlackInteractionProcessor>().PostSubmissionAsync(submission, ct).ConfigureAwait(false);
+            }
+        });
+        return null;
+    }
+
+    /// <summary>True when <paramref name="work"/> ends (well or not) within the ack budget, measured on the bot's clock.</summary>
+    private async Task<bool> FinishesWithinBudgetAsync(Task work)
+    {
+        using var stopTimer = new CancellationTokenSource();
+        var timer = Task.Delay(options.Value.CommandAckBudget, clock, stopTimer.Token);
+        if (await Task.WhenAny(work, timer).ConfigureAwait(false) != work)
+        {
+            return false;
+        }
+        await stopTimer.CancelAsync().ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+using LearningBot.Core.Conversations;
+using LearningBot.Slack.Outbound;
+
+namespace LearningBot.Slack.Inbound;
+
+/// <summary>
+/// A Slack payload as the core sees it — the <see cref="Turn"/> and the conversation to remember — together with where
+/// its reply goes. <see cref="ReplyTo"/> is null when there is no one to answer (the bot was removed from the workspace).
+/// </summary>
+/// <param name="Source">What it came from, for the log: event, command, block_actions, view_submission.</param>
+public sealed record SlackTurn(string Source, Turn Turn, ConversationAddress Address, SlackReplyTarget? ReplyTo);

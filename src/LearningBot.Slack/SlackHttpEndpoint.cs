@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+using LearningBot.Slack.Inbound;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace LearningBot.Slack;
+
+/// <summary>
+/// The three Slack request URLs. Order keeps bad input cheap: switched off (404) → size (413) → signature on the raw
+/// bytes (401, slack-protocol.md §1) → parse (400) → answer within 3 s, heavy work after the ack (§2.2). Nothing is
+/// stored or sent for a refused request, and bad input never causes a 500. What the ack says is
+/// <see cref="SlackAcknowledgements"/>, the same as over Socket Mode.
+/// </summary>
+public sealed class SlackHttpEndpoint(SlackRequestGate gate, SlackAcknowledgements acks)
+{
+    public async Task EventsAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (await gate.AuthenticatedBodyAsync(context).ConfigureAwait(false) is not { } body)
+        {
+            return;
+        }
+        if (Parse(body) is not { } envelope)
+        {
+            await gate.RefuseAsync(context, 400, "Malformed event", "The body is not JSON; the Events API posts application/json (slack-protocol.md §2.1).").ConfigureAwait(false);
+            return;
+        }
+        await AnswerAsync(context, acks.Event(envelope), "Unknown payload", "Expected url_verification, event_callback or app_rate_limited (slack-protocol.md §2.1).").ConfigureAwait(false);
+    }
+
+    public async Task CommandsAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!gate.Available(context) || await gate.ReadBodyAsync(context).ConfigureAwait(false) is not { } raw)
+        {
+            return;
+        }
+        var form = ParseForm(raw);
+        // §1 ssl_check: Slack checks the certificate with an unsigned form post; answer 200, do nothing.
+        if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1")
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        if (!gate.Verify(context, raw))
+        {
+            return;
+        }
+        var ack = await acks.CommandAsync(name => form.TryGetValue(name, out var value) ? value.ToString() : null).ConfigureAwait(false);
+        await AnswerAsync(context, ack, "Malformed slash command", "The form lacks command, user_id or channel_id (slack-protocol.md §3).").ConfigureAwait(false);
+    }
+
+    public async Task InteractionsAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (await gate.AuthenticatedBodyAsync(context).ConfigureAwait(false) is not { } raw)
+        {
+            return;
+        }
+        var form = ParseForm(raw);
+        if (Parse(Encoding.UTF8.GetBytes(form.TryGetValue("payload", out var json) ? json.ToString() : "")) is not { } payload)
+        {
+            await gate.RefuseAsync(context, 400, "Malformed interaction", "Expected a form field 'payload' holding JSON (slack-protocol.md §4).").ConfigureAwait(false);
+            return;
+        }
+        var ack = await acks.InteractionAsync(payload).ConfigureAwait(false);
+        await AnswerAsync(context, ack, "Unknown interaction", "Expected block_actions, view_submission or view_closed (slack-protocol.md §4).").ConfigureAwait(false);
+    }
+
+    /// <summary>The ack as the HTTP response: 200 with its JSON body, an empty 200, or 400 when the payload was not understood.</summary>
+    private Task AnswerAsync(HttpContext context, SlackAck ack, string unknownTitle, string unknownDetail)
+    {
+        if (!ack.Understood)
+        {
+            return gate.RefuseAsync(context, 400, unknownTitle, unknownDetail);
+        }
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (ack.Body is not { } body)
+        {
+            return Task.CompletedTask;
+        }
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    private static JsonElement? Parse(byte[] json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Dictionary<string, StringValues> ParseForm(byte[] body) =>
+        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+}
