@@ -2,6 +2,8 @@ using LearningBot.Teams.Auth;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.People;
 using LearningBot.Teams.Connector;
+using LearningBot.Teams.Inbound;
+using LearningBot.Teams.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,6 +64,8 @@ public static class TeamsRegistration
                 });
             });
 
+        services.AddSingleton<ActivityRequestReader>();
+        services.AddScoped<TeamsReplyDelivery>();
         services.AddScoped<TeamsMessagesEndpoint>();
         services.AddScoped<IProactiveMessenger, TeamsProactiveMessenger>();
         services.AddScoped<IChannelPeopleLookup, TeamsPeopleLookup>();

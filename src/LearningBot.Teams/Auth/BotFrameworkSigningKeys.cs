@@ -55,7 +55,7 @@ public sealed class BotFrameworkSigningKeys(
             {
                 _current = await FetchAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (current is not null && e is HttpRequestException or JsonException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (current is not null && IsFetchFailure(e))
             {
                 // Keep the last known good keys when a scheduled refresh fails; try again on the next request.
                 Log.SigningKeysUnavailable(logger, options.Value.OpenIdMetadataUrl, e);
@@ -68,6 +68,10 @@ public sealed class BotFrameworkSigningKeys(
             _fetch.Release();
         }
     }
+
+    /// <summary>The failures of fetching the metadata or the keys: unreachable, not JSON, not OpenID metadata, no jwks_uri, not https.</summary>
+    internal static bool IsFetchFailure(Exception e) =>
+        e is HttpRequestException or JsonException or ArgumentException or InvalidOperationException;
 
     /// <summary>Fetches the keys again now, unless a forced refresh happened in the last 5 minutes; false when skipped.</summary>
     public async Task<bool> TryRefreshAsync(CancellationToken cancellationToken)

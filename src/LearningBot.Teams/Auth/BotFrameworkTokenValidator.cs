@@ -75,14 +75,8 @@ public sealed class BotFrameworkTokenValidator(
             return AuthenticationOutcome.Fail("the token names no signing key");
         }
 
-        SigningMetadata metadata;
-        try
+        if (await OrUnavailableAsync(() => signingKeys.GetAsync(cancellationToken)).ConfigureAwait(false) is not { } metadata)
         {
-            metadata = await signingKeys.GetAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
-        {
-            Log.SigningKeysUnavailable(logger, options.Value.OpenIdMetadataUrl, e);
             return AuthenticationOutcome.Fail("the signing keys could not be loaded");
         }
 
@@ -91,17 +85,7 @@ public sealed class BotFrameworkTokenValidator(
         {
             // §2.4 step 3: keys rotate; refresh once (at most every 5 minutes) and retry.
             Log.RefreshingSigningKeys(logger, unvalidated.Kid);
-            bool refreshed;
-            try
-            {
-                refreshed = await signingKeys.TryRefreshAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
-            {
-                Log.SigningKeysUnavailable(logger, options.Value.OpenIdMetadataUrl, e);
-                refreshed = false;
-            }
-            if (refreshed)
+            if (await OrUnavailableAsync(() => signingKeys.TryRefreshAsync(cancellationToken)).ConfigureAwait(false))
             {
                 metadata = await signingKeys.GetAsync(cancellationToken).ConfigureAwait(false);
                 result = await _handler.ValidateTokenAsync(raw, Parameters(metadata)).ConfigureAwait(false);
@@ -136,6 +120,20 @@ public sealed class BotFrameworkTokenValidator(
             return "the token's serviceurl claim does not match the activity's serviceUrl";
         }
         return null;
+    }
+
+    /// <summary>Fetches or refreshes the signing keys; when they cannot be loaded that is logged and read as default (no keys, not refreshed).</summary>
+    private async Task<T?> OrUnavailableAsync<T>(Func<Task<T>> fetch)
+    {
+        try
+        {
+            return await fetch().ConfigureAwait(false);
+        }
+        catch (Exception e) when (BotFrameworkSigningKeys.IsFetchFailure(e))
+        {
+            Log.SigningKeysUnavailable(logger, options.Value.OpenIdMetadataUrl, e);
+            return default;
+        }
     }
 
     private TokenValidationParameters Parameters(SigningMetadata metadata)

@@ -11,13 +11,12 @@ public static class ActivityEntities
         ArgumentNullException.ThrowIfNull(activity);
         foreach (var entity in activity.Entities ?? [])
         {
-            if (IsType(entity, "mention")
-                && entity.TryGetProperty("mentioned", out var mentioned) && mentioned.ValueKind == JsonValueKind.Object)
+            if (IsType(entity, "mention") && LooseJson.Object(entity, "mentioned") is { } mentioned)
             {
                 yield return new Mention(
-                    String(mentioned, "id"),
-                    String(mentioned, "name"),
-                    String(entity, "text"));
+                    LooseJson.String(mentioned, "id"),
+                    LooseJson.String(mentioned, "name"),
+                    LooseJson.String(entity, "text"));
             }
         }
     }
@@ -30,20 +29,14 @@ public static class ActivityEntities
         {
             if (IsType(entity, "clientInfo"))
             {
-                return new ClientInfo(String(entity, "locale"), String(entity, "timezone"), String(entity, "platform"));
+                return new ClientInfo(LooseJson.String(entity, "locale"), LooseJson.String(entity, "timezone"), LooseJson.String(entity, "platform"));
             }
         }
         return null;
     }
 
     private static bool IsType(JsonElement entity, string type) =>
-        entity.ValueKind == JsonValueKind.Object
-        && entity.TryGetProperty("type", out var t)
-        && t.ValueKind == JsonValueKind.String
-        && string.Equals(t.GetString(), type, StringComparison.OrdinalIgnoreCase);
-
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        string.Equals(LooseJson.String(entity, "type"), type, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed record Mention(string? MentionedId, string? MentionedName, string? Text);

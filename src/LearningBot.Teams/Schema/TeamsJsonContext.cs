@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace LearningBot.Teams.Schema;
@@ -14,4 +15,5 @@ namespace LearningBot.Teams.Schema;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(TeamsChannelAccount))]
+[JsonSerializable(typeof(JsonObject))]
 public sealed partial class TeamsJsonContext : JsonSerializerContext;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LearningBot.Core;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Modules;
@@ -10,7 +9,6 @@ using LearningBot.Core.Storage;
 using LearningBot.Storage;
 using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,34 +21,21 @@ namespace LearningBot.Teams.Tests.Outbox;
 /// </summary>
 public sealed class DailyQuizMonthTests : IAsyncLifetime
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-month-{Guid.NewGuid():N}.db");
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero)); // Monday 2 March, 00:00 in Berlin
+    private OutboxTestHost _host = null!;
     private FakeConnector _connector = null!;
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(_clock)
-            .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={_databasePath}" })
-            .AddLearningBotCore(new ConfigurationBuilder().Build(), [.. LearningBotFeatures.Essentials, new QuizFeature()])
-            .AddTeamsChannel(new ConfigurationBuilder().Build())
-            .BuildServiceProvider();
-        await TestDatabase.CreateAsync(_services);
+        _host = await OutboxTestHost.StartAsync(_clock, [.. LearningBotFeatures.Essentials, new QuizFeature()]);
+        (_connector, _services) = (_host.Connector, _host.Services);
         await using var scope = _services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(RepositoryPaths.Content, CancellationToken.None);
         Assert.NotEmpty(report.Added);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _connector.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_learner_gets_exactly_one_quiz_each_working_day_at_local_nine_thirty_for_a_month_and_answers_update_card_and_schedule()
@@ -129,22 +114,5 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
         }, CancellationToken.None);
     }
 
-    private async Task<Guid> LearnerAsync(string timeZone)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
-        var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = "Ada", TimeZone = timeZone, CreatedAt = _clock.GetUtcNow() };
-        db.People.Add(person);
-        db.ConversationReferences.Add(new ConversationReferenceRecord
-        {
-            Channel = ChannelKind.Teams,
-            ConversationId = "a:personal-ada",
-            ConversationType = nameof(ConversationType.Personal),
-            ServiceUrl = _connector.ServiceUrl,
-            PersonId = person.Id,
-            UpdatedAt = _clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync();
-        return person.Id;
-    }
+    private Task<Guid> LearnerAsync(string timeZone) => _host.LearnerWithPersonalChatAsync("a:personal-ada", timeZone);
 }

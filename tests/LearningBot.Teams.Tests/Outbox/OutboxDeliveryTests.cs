@@ -1,4 +1,3 @@
-using LearningBot.Core;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Modules;
 using LearningBot.Core.Outbox;
@@ -6,9 +5,7 @@ using LearningBot.Core.People;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
 using LearningBot.Testing.Fakes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Teams.Tests.Outbox;
@@ -16,52 +13,22 @@ namespace LearningBot.Teams.Tests.Outbox;
 /// <summary>The outbox worker against the fake Connector on loopback: retries, Retry-After, give-up, pacing, leases.</summary>
 public sealed class OutboxDeliveryTests : IAsyncLifetime
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-outbox-{Guid.NewGuid():N}.db");
+    private readonly ManualClock _clock = new();
+    private OutboxTestHost _host = null!;
     private FakeConnector _connector = null!;
     private ServiceProvider _services = null!;
-    private readonly ManualClock _clock = new();
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(_clock)
-            .AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={_databasePath};Pooling=False" })
-            .AddLearningBotCore(new ConfigurationBuilder().Build(), LearningBotFeatures.Essentials)
-            .AddTeamsChannel(new ConfigurationBuilder().Build())
-            .BuildServiceProvider();
-        await TestDatabase.CreateAsync(_services);
+        _host = await OutboxTestHost.StartAsync(_clock, LearningBotFeatures.Essentials, ";Pooling=False");
+        (_connector, _services) = (_host.Connector, _host.Services);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _connector.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private OutboxDeliveryWorker Worker => _services.GetRequiredService<OutboxDeliveryWorker>();
 
-    private async Task<Guid> LearnerWithPersonalChatAsync(string conversationId = "a:personal-1")
-    {
-        await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
-        var person = new PersonRecord { Id = Guid.NewGuid(), DisplayName = "Ada", CreatedAt = _clock.GetUtcNow() };
-        db.People.Add(person);
-        db.ConversationReferences.Add(new ConversationReferenceRecord
-        {
-            Channel = ChannelKind.Teams,
-            ConversationId = conversationId,
-            ConversationType = nameof(ConversationType.Personal),
-            ServiceUrl = _connector.ServiceUrl,
-            PersonId = person.Id,
-            UpdatedAt = _clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync();
-        return person.Id;
-    }
+    private Task<Guid> LearnerWithPersonalChatAsync(string conversationId = "a:personal-1") => _host.LearnerWithPersonalChatAsync(conversationId);
 
     private async Task EnqueueAsync(Guid personId, params string[] texts)
     {

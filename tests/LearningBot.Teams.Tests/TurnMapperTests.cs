@@ -1,16 +1,17 @@
 using System.Text.Json;
 using LearningBot.Core.Conversations;
+using LearningBot.Teams.Inbound;
 using LearningBot.Teams.Schema;
 
 namespace LearningBot.Teams.Tests;
 
-public sealed class ActivityAdapterTests
+public sealed class TurnMapperTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static Activity Parse(string json) => JsonSerializer.Deserialize(json, TeamsJsonContext.Default.Activity)!;
 
-    private static Turn Single(string json) => Assert.Single(TeamsActivityAdapter.ToTurns(Parse(json), System.Text.Encoding.UTF8.GetBytes(json), Now));
+    private static Turn Single(string json) => Assert.Single(TeamsTurnMapper.ToTurns(Parse(json), System.Text.Encoding.UTF8.GetBytes(json), Now));
 
     [Theory]
     [InlineData("<at>LearningBot</at> refresher phishing", "refresher phishing")]
@@ -110,7 +111,7 @@ public sealed class ActivityAdapterTests
          "reactionsAdded":[{"type":"like-tone3"},{"type":"1f440_eyes"}],"reactionsRemoved":[{"type":"like"}]}
         """;
 
-        var turns = TeamsActivityAdapter.ToTurns(Parse(json), System.Text.Encoding.UTF8.GetBytes(json), Now);
+        var turns = TeamsTurnMapper.ToTurns(Parse(json), System.Text.Encoding.UTF8.GetBytes(json), Now);
 
         Assert.Equal(
             [("r1:like:added", "like", true), ("r1:1f440_eyes:added", "1f440_eyes", true), ("r1:like:removed", "like", false)],
@@ -162,7 +163,7 @@ public sealed class ActivityAdapterTests
     {
         const string json = """{"type":"conversationUpdate","id":"c1","membersAdded":[{"id":"29:new"}],"membersRemoved":[{"id":"29:old"}],"recipient":{"id":"28:bot"},"conversation":{"id":"19:x@thread.tacv2"}}""";
 
-        Assert.Empty(TeamsActivityAdapter.ToTurns(Parse(json), [], Now));
+        Assert.Empty(TeamsTurnMapper.ToTurns(Parse(json), [], Now));
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public sealed class ActivityAdapterTests
     {
         const string json = """{"type":"installationUpdate","id":"i1","action":"remove-upgrade","recipient":{"id":"28:bot"},"conversation":{"id":"a:1"}}""";
 
-        Assert.Empty(TeamsActivityAdapter.ToTurns(Parse(json), [], Now));
+        Assert.Empty(TeamsTurnMapper.ToTurns(Parse(json), [], Now));
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class ActivityAdapterTests
          "value":{"action":{"type":"Action.Execute","verb":"quiz.answer","data":{"verb":"quiz.answer","question":"q1","answer":"b","count":2,"flag":true}}}}
         """);
 
-        var (turn, error) = TeamsActivityAdapter.ToCardActionTurn(activity, [], Now);
+        var (turn, error) = TeamsTurnMapper.ToCardActionTurn(activity, [], Now);
 
         Assert.Null(error);
         Assert.Equal(TurnKind.CardAction, turn!.Kind);
@@ -201,7 +202,7 @@ public sealed class ActivityAdapterTests
          "channelData":{"tenant":{"id":"t-1"},"team":{"id":"19:team","name":"Security"}}}
         """);
 
-        var address = TeamsActivityAdapter.Address(activity);
+        var address = TeamsTurnMapper.Address(activity);
 
         Assert.Equal(new LearningBot.Core.Conversations.ConversationAddress("https://smba.trafficmanager.net/emea/")
         {

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LearningBot.Teams.Inbound;
+
+/// <summary>The answers that refuse an activity: a problem+json saying what is wrong, or a bare 401. Each is logged without the body.</summary>
+internal static class InboundRefusals
+{
+    public static IResult Problem(ILogger logger, int status, string title, string detail)
+    {
+        Log.BadRequest(logger, status, title);
+        return Results.Problem(detail: detail, statusCode: status, title: title);
+    }
+
+    /// <summary>§2.4 step 7: 401 with no body; the reason is only logged.</summary>
+    public static IResult Unauthorized(ILogger logger, string reason)
+    {
+        Log.Unauthorized(logger, reason);
+        return Results.Unauthorized();
+    }
+}
