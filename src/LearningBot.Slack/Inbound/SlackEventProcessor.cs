@@ -140,7 +140,7 @@ public sealed partial class SlackEventProcessor(
         var author = e.GetString("item_user") is { Length: > 0 } itemUser
             ? (await WithProfilesAsync([new ChannelUser(itemUser, "") { IsBot = itemUser == auth.BotUserId }], auth, cancellationToken).ConfigureAwait(false))[0]
             : null;
-        turn = turn with { Reaction = new ReactionChange(BaseReaction(e.GetString("reaction") ?? ""), added) { MessageId = ts, MessageAuthor = author, MessageLink = added && author is not null ? await PermalinkAsync(auth, channel, ts, cancellationToken).ConfigureAwait(false) : null } };
+        turn = turn with { Reaction = new ReactionChange(BaseReaction(e.GetString("reaction") ?? ""), added) { MessageId = ts, MessageAuthor = author, MessageLink = added && author is not null ? await PermalinkAsync(auth, channel, ts, cancellationToken).ConfigureAwait(false) : null }, ReplySeenBySenderOnly = true };
         var reply = await turns.ProcessAsync(turn, Address(auth), cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {

@@ -66,7 +66,8 @@ public sealed class SlackInteractionProcessor(
         var eventId = "command:" + (command.TriggerId ?? Guid.NewGuid().ToString("N"));
         var turn = await events.TurnAsync(eventId, TurnKind.Message, auth, command.UserId, command.ChannelId,
             SlackEventProcessor.ConversationTypeOf(command.ChannelId, null), null, cancellationToken).ConfigureAwait(false);
-        turn = turn with { Text = command.TurnText, Mentions = await events.WithProfilesAsync(SlackEventProcessor.MentionsIn(command.TurnText, auth.BotUserId), auth, cancellationToken).ConfigureAwait(false) };
+        // The command is answered ephemerally (see Ephemeral below): the sender alone sees the reply.
+        turn = turn with { Text = command.TurnText, Mentions = await events.WithProfilesAsync(SlackEventProcessor.MentionsIn(command.TurnText, auth.BotUserId), auth, cancellationToken).ConfigureAwait(false), ReplySeenBySenderOnly = true };
         var reply = await turns.ProcessAsync(turn, events.Address(auth), cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
