@@ -1,0 +1,49 @@
+using LearningBot.Core.Conversations;
+using LearningBot.Core.Outbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Slack.Tests;
+
+/// <summary>What Slack tells the core about itself: its outbox pace (LearningBot:Slack, formerly LearningBot:Outbox:Slack…) and that an account's tenant is its workspace.</summary>
+public sealed class SlackTraitsTests
+{
+    private static (ChannelKind Channel, OutboxPace Pace, bool AccountTenantIsTeam) Traits(Dictionary<string, string?> settings)
+    {
+        using var services = new ServiceCollection().AddSlackChannel(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        var traits = Assert.Single(services.GetServices<ChannelTraits>());
+        return (traits.Channel, traits.Pace, traits.AccountTenantIsTeam);
+    }
+
+    [Fact]
+    public void Slack_is_paced_at_four_messages_a_second_and_one_per_channel_and_its_tenant_is_the_workspace()
+    {
+        var traits = Traits([]);
+
+        Assert.Equal(ChannelKind.Slack, traits.Channel);
+        Assert.Equal(new OutboxPace(4, 1), traits.Pace);
+        Assert.True(traits.AccountTenantIsTeam);
+    }
+
+    [Fact]
+    public void The_former_outbox_keys_still_set_the_pace_and_a_key_in_the_slack_section_wins()
+    {
+        var former = Traits(new() { ["LearningBot:Outbox:SlackMessagesPerSecond"] = "2", ["LearningBot:Outbox:SlackMessagesPerConversationPerSecond"] = "2" });
+        var both = Traits(new() { ["LearningBot:Outbox:SlackMessagesPerSecond"] = "2", ["LearningBot:Outbox:SlackMessagesPerConversationPerSecond"] = "2", ["LearningBot:Slack:MessagesPerConversationPerSecond"] = "3" });
+
+        Assert.Equal(new OutboxPace(2, 2), former.Pace);
+        Assert.Equal(new OutboxPace(2, 3), both.Pace);
+    }
+
+    [Fact]
+    public void A_pace_of_nothing_fails_start_up_naming_the_key()
+    {
+        using var services = new ServiceCollection()
+            .AddSlackChannel(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LearningBot:Outbox:SlackMessagesPerSecond"] = "0" }).Build())
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SlackOptions>>().Value);
+        Assert.Contains("LearningBot:Slack:MessagesPerSecond", error.Message, StringComparison.Ordinal);
+    }
+}
