@@ -8,7 +8,10 @@ namespace LearningBot.Slack;
 
 /// <summary>
 /// Proactive messages into stored Slack conversations: the token of the conversation's workspace (TeamId, with
-/// the enterprise id kept in TenantId), chat.postMessage paced per channel, chat.update for cards. The message id is Slack's ts.
+/// the enterprise id kept in TenantId), chat.postMessage, chat.update for cards. The message id is Slack's ts.
+/// The outbox has held each message to Slack's pace (<see cref="SlackOptions.MessagesPerConversationPerSecond"/>)
+/// before it gets here, so it is posted at once rather than waiting again for <see cref="SlackChannelPacer"/>, which
+/// paces replies.
 /// </summary>
 public sealed class SlackProactiveMessenger(SlackInstallationStore installations, SlackMessageSender sender, SlackApiClient api) : IProactiveMessenger
 {
@@ -19,7 +22,7 @@ public sealed class SlackProactiveMessenger(SlackInstallationStore installations
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(message);
         var auth = await AuthorizeAsync(conversation, cancellationToken).ConfigureAwait(false);
-        return await Call(() => sender.PostAsync(auth, conversation.ConversationId, message, null, cancellationToken)).ConfigureAwait(false);
+        return await Call(() => api.PostMessageAsync(auth.BotToken, conversation.ConversationId, BlockKitRenderer.Message(message), null, cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task UpdateAsync(ConversationReferenceRecord conversation, string messageId, Card card, CancellationToken cancellationToken)
