@@ -46,8 +46,23 @@ public sealed class SlackOptions
     /// <summary>Largest request body accepted; Slack payloads are a few KB, views at most 250 kB (§6).</summary>
     public int MaxRequestBodyBytes { get; set; } = 512 * 1024;
 
-    /// <summary>Least time between two messages the bot posts into one channel (chat.postMessage: 1 per second per channel).</summary>
+    /// <summary>
+    /// Least time between two replies the bot posts into one channel (chat.postMessage: 1 per second per channel). The
+    /// outbox's messages are paced by the outbox instead, at <see cref="MessagesPerConversationPerSecond"/>.
+    /// </summary>
     public TimeSpan PerChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Messages the outbox sends to Slack per second, in all (slack-protocol.md §5.1: "several hundred per minute" per
+    /// workspace). Formerly <c>LearningBot:Outbox:SlackMessagesPerSecond</c>, which is still read when this key is not set.
+    /// </summary>
+    public double MessagesPerSecond { get; set; } = 4;
+
+    /// <summary>
+    /// Messages the outbox sends into one Slack channel or DM per second (§5.1: about 1). Formerly
+    /// <c>LearningBot:Outbox:SlackMessagesPerConversationPerSecond</c>, which is still read when this key is not set.
+    /// </summary>
+    public int MessagesPerConversationPerSecond { get; set; } = 1;
 
     /// <summary>
     /// How long a slash command (or a modal submission) may run before the ack goes out without its answer, which then

@@ -46,6 +46,10 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         {
             failures.Add("LearningBot:Slack:PerChannelMessageInterval must not be negative.");
         }
+        if (options.MessagesPerSecond <= 0 || options.MessagesPerConversationPerSecond < 1)
+        {
+            failures.Add("LearningBot:Slack:MessagesPerSecond must be above 0 and MessagesPerConversationPerSecond at least 1.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

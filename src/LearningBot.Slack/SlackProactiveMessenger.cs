@@ -7,8 +7,8 @@ namespace LearningBot.Slack;
 
 /// <summary>
 /// Proactive messages into stored Slack conversations, through the same <see cref="SlackReplyDelivery"/> as replies:
-/// the token of the conversation's workspace (TeamId, with the enterprise id kept in TenantId), chat.postMessage
-/// paced per channel, chat.update for cards. The message id is Slack's ts.
+/// the token of the conversation's workspace (TeamId, with the enterprise id kept in TenantId), chat.postMessage,
+/// chat.update for cards. The message id is Slack's ts. The outbox has paced each message already, so it is sent at once.
 /// </summary>
 public sealed class SlackProactiveMessenger(SlackInstallationStore installations, SlackReplyDelivery delivery) : IProactiveMessenger
 {
@@ -55,6 +55,6 @@ public sealed class SlackProactiveMessenger(SlackInstallationStore installations
     {
         var auth = await SlackDeliveryFailures.MapAsync(() => installations.AuthorizeAsync(conversation.TeamId, conversation.TenantId, cancellationToken)).ConfigureAwait(false)
             ?? throw new ProactiveDeliveryException($"LearningBot is no longer installed in Slack workspace {conversation.TeamId}.", permanent: true);
-        return new SlackReplyTarget(auth, conversation.ConversationId);
+        return new SlackReplyTarget(auth, conversation.ConversationId) { PacedByOutbox = true };
     }
 }

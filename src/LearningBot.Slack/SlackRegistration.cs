@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
 using LearningBot.Slack.Api;
 using LearningBot.Slack.Inbound;
@@ -27,6 +28,9 @@ public static class SlackRegistration
             .Bind(configuration.GetSection(SlackOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        // The outbox pace moved here from LearningBot:Outbox:SlackMessagesPerSecond and :SlackMessagesPerConversationPerSecond; those still count.
+        services.Configure<SlackOptions>(o => (o.MessagesPerSecond, o.MessagesPerConversationPerSecond) =
+            OutboxPace.WithFormerOutboxKeys(configuration, SlackOptions.Section, "Slack", new(o.MessagesPerSecond, o.MessagesPerConversationPerSecond)));
         services.AddDataProtection();
 
         services.AddHttpClient<SlackApiClient>((sp, client) =>
@@ -52,6 +56,13 @@ public static class SlackRegistration
         services.AddScoped<SlackOAuthEndpoint>();
         services.AddScoped<IProactiveMessenger, SlackProactiveMessenger>();
         services.AddScoped<IChannelPeopleLookup, SlackPeopleLookup>();
+        // What the core knows of Slack: the outbox pace above, and that an account's tenant is its workspace, the team
+        // id its learning channels keep.
+        services.AddSingleton(sp =>
+        {
+            var slack = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
+            return new ChannelTraits(ChannelKind.Slack, new(slack.MessagesPerSecond, slack.MessagesPerConversationPerSecond), AccountTenantIsTeam: true);
+        });
 
         // One acknowledgement for HTTP and Socket Mode, in front of the after-ack work queue.
         services.AddSingleton<SlackAcknowledgements>();

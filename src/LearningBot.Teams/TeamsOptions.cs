@@ -32,6 +32,18 @@ public sealed class TeamsOptions
     public IList<string> AllowedServiceUrlHosts { get; set; } =
         ["botframework.com", "smba.trafficmanager.net", "teams.microsoft.com", "teams.microsoft.us"];
 
+    /// <summary>
+    /// Messages the outbox sends to Teams per second, in all (teams-protocol.md §3.5: 50 per app per tenant; stay well
+    /// under). Formerly <c>LearningBot:Outbox:MessagesPerSecond</c>, which is still read when this key is not set.
+    /// </summary>
+    public double MessagesPerSecond { get; set; } = 20;
+
+    /// <summary>
+    /// Messages the outbox sends into one Teams conversation per second (§3.5: 7). Formerly
+    /// <c>LearningBot:Outbox:MessagesPerConversationPerSecond</c>, which is still read when this key is not set.
+    /// </summary>
+    public int MessagesPerConversationPerSecond { get; set; } = 7;
+
     /// <summary>No app id: accept unauthenticated requests from loopback only (the Agents Playground, §6).</summary>
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(AppId);
 
@@ -58,6 +70,14 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.MaxRequestBodyBytes < 1024)
         {
             failures.Add($"LearningBot:Teams:MaxRequestBodyBytes is {options.MaxRequestBodyBytes}; it must be at least 1024 bytes (Teams activities are up to ~100 KB).");
+        }
+        if (options.MessagesPerSecond is not (> 0 and < 50))
+        {
+            failures.Add("LearningBot:Teams:MessagesPerSecond must be above 0 and below 50 (Teams allows 50 per tenant).");
+        }
+        if (options.MessagesPerConversationPerSecond is not (>= 1 and <= 7))
+        {
+            failures.Add("LearningBot:Teams:MessagesPerConversationPerSecond must be from 1 to 7 (Teams allows 7).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,5 +1,6 @@
 using LearningBot.Teams.Auth;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
 using LearningBot.Teams.Connector;
 using LearningBot.Teams.Inbound;
@@ -27,6 +28,9 @@ public static class TeamsRegistration
             .Bind(configuration.GetSection(TeamsOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        // The outbox pace moved here from LearningBot:Outbox:MessagesPerSecond and :MessagesPerConversationPerSecond; those still count.
+        services.Configure<TeamsOptions>(o => (o.MessagesPerSecond, o.MessagesPerConversationPerSecond) =
+            OutboxPace.WithFormerOutboxKeys(configuration, TeamsOptions.Section, "", new(o.MessagesPerSecond, o.MessagesPerConversationPerSecond)));
 
         services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(BotFrameworkTokenProvider.HttpClientName);
@@ -69,6 +73,13 @@ public static class TeamsRegistration
         services.AddScoped<TeamsMessagesEndpoint>();
         services.AddScoped<IProactiveMessenger, TeamsProactiveMessenger>();
         services.AddScoped<IChannelPeopleLookup, TeamsPeopleLookup>();
+        // What the core knows of Teams: the outbox pace above, and that an account's tenant is its Entra tenant, which
+        // holds every team of the organisation.
+        services.AddSingleton(sp =>
+        {
+            var teams = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;
+            return new ChannelTraits(ChannelKind.Teams, new(teams.MessagesPerSecond, teams.MessagesPerConversationPerSecond), AccountTenantIsTeam: false);
+        });
         return services;
     }
 

@@ -6,8 +6,9 @@ namespace LearningBot.Core.Conversations;
 
 /// <summary>
 /// Replies meant for the sender alone (a refusal, a rule note). Where the channel shows the reply to the sender only —
-/// a 1:1 chat, a Slack slash command or reaction (answered ephemerally) — it is the reply; anywhere else (a Teams
-/// channel, a Slack @mention) it goes to the sender's 1:1 chat through the outbox and nothing is said in public.
+/// a 1:1 chat, or a turn the adapter answers ephemerally (<see cref="Turn.ReplySeenBySenderOnly"/>) — it is the reply;
+/// anywhere else (a message in a channel or group chat) it goes to the sender's 1:1 chat through the outbox and nothing
+/// is said in public.
 /// </summary>
 public sealed class PrivateReplies(OutboxWriter outbox, LearningBotDbContext db)
 {
@@ -34,7 +35,6 @@ public sealed class PrivateReplies(OutboxWriter outbox, LearningBotDbContext db)
     public static bool SeenBySenderOnly(Turn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return turn.Conversation.Type == ConversationType.Personal
-            || (turn.Channel == ChannelKind.Slack && (turn.Kind == TurnKind.Reaction || turn.EventId.StartsWith("command:", StringComparison.Ordinal)));
+        return turn.Conversation.Type == ConversationType.Personal || turn.ReplySeenBySenderOnly;
     }
 }

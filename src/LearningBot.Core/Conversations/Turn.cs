@@ -24,6 +24,11 @@ public sealed record Turn
     /// <summary>IANA time zone of the sender, when the channel reports it.</summary>
     public string? TimeZone { get; init; }
     public string? Locale { get; init; }
+    /// <summary>
+    /// True when the channel shows the reply to this turn to the sender alone although the conversation is shared
+    /// (an ephemeral answer); set by the adapter that answers that way. A 1:1 chat needs no flag.
+    /// </summary>
+    public bool ReplySeenBySenderOnly { get; init; }
 }
 
 public enum ChannelKind

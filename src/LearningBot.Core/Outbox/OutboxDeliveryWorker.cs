@@ -89,7 +89,7 @@ public sealed partial class OutboxDeliveryWorker(
         foreach (var (id, channelName) in due.Select(d => (d.Id, d.Channel)))
         {
             now = clock.GetUtcNow();
-            if (!pacer.TryTakeGlobal(channelName.ToString(), now, out var globalWait))
+            if (!pacer.TryTakeGlobal(channelName, now, out var globalWait))
             {
                 // This channel's budget is spent for now; rows of the other channel may still go.
                 pacedFor = pacedFor is { } p && p < globalWait ? p : globalWait;
@@ -151,8 +151,7 @@ public sealed partial class OutboxDeliveryWorker(
                 failed++;
                 continue;
             }
-            var conversationKey = $"{conversation.Channel}:{conversation.ConversationId}";
-            if (!pacer.TryTakeConversation(conversationKey, now, out var conversationWait))
+            if (!pacer.TryTakeConversation(conversation.Channel, conversation.ConversationId, now, out var conversationWait))
             {
                 // Not a failed attempt: give the attempt back and come back when the conversation has room.
                 await outbox.Where(m => m.Id == id && m.LeaseOwner == _owner)
@@ -219,7 +218,7 @@ public sealed partial class OutboxDeliveryWorker(
                 var retryAfter = (e as ProactiveDeliveryException)?.RetryAfter;
                 if (retryAfter is { } asked && asked > TimeSpan.Zero)
                 {
-                    pacer.Hold(conversationKey, now + asked);
+                    pacer.Hold(conversation.Channel, conversation.ConversationId, now + asked);
                 }
                 if (await RetryOrFailAsync(outbox, message, e.Message, retryAfter, now, cancellationToken).ConfigureAwait(false))
                 {

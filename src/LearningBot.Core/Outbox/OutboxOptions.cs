@@ -1,21 +1,12 @@
 namespace LearningBot.Core.Outbox;
 
-/// <summary>Section LearningBot:Outbox. Pacing follows teams-protocol.md §3.5: ≤ 7 per second per conversation, well under 50 per second per tenant.</summary>
+/// <summary>
+/// Section LearningBot:Outbox: retries, leases and the worker. How fast a channel may be written to is the channel's
+/// (<see cref="Conversations.ChannelTraits.Pace"/>, configured in the channel's own section).
+/// </summary>
 public sealed class OutboxOptions
 {
     public const string Section = "LearningBot:Outbox";
-
-    /// <summary>All Teams messages together, per second (Teams allows 50 per app per tenant; stay well under).</summary>
-    public double MessagesPerSecond { get; set; } = 20;
-
-    /// <summary>Teams messages into one conversation per second (Teams: 7).</summary>
-    public int MessagesPerConversationPerSecond { get; set; } = 7;
-
-    /// <summary>All Slack messages together, per second (slack-protocol.md §5.1: "several hundred per minute" per workspace).</summary>
-    public double SlackMessagesPerSecond { get; set; } = 4;
-
-    /// <summary>Slack messages into one channel or DM per second (slack-protocol.md §5.1: about 1).</summary>
-    public int SlackMessagesPerConversationPerSecond { get; set; } = 1;
 
     /// <summary>Tries before a message is given up.</summary>
     public int MaxAttempts { get; set; } = 8;

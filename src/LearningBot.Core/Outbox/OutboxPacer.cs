@@ -1,22 +1,29 @@
+using LearningBot.Core.Conversations;
+
 namespace LearningBot.Core.Outbox;
 
 /// <summary>
-/// Paces sends on the app's clock: a token bucket per channel for all messages together, and a one-second sliding
-/// window per conversation (teams-protocol.md §3.5: ≤ 7/s per conversation, 50/s per tenant; slack-protocol.md §5.1:
-/// about 1/s per channel, several hundred a minute per workspace). One per process; with several instances, divide
-/// the global rates among them.
+/// Paces sends on the app's clock, each channel at the <see cref="OutboxPace"/> it registered
+/// (<see cref="ChannelTraits.Pace"/>): a token bucket per channel for all messages together, and a one-second sliding
+/// window per conversation. One per process; with several instances, divide the global rates among them.
 /// </summary>
-public sealed class OutboxPacer(OutboxOptions options)
+public sealed class OutboxPacer(IReadOnlyDictionary<ChannelKind, OutboxPace> paces)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _perConversation = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (double Tokens, DateTimeOffset RefilledAt)> _buckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ChannelKind Channel, string Id), Queue<DateTimeOffset>> _perConversation = [];
+    private readonly Dictionary<(ChannelKind Channel, string Id), DateTimeOffset> _heldUntil = [];
+    private readonly Dictionary<ChannelKind, (double Tokens, DateTimeOffset RefilledAt)> _buckets = [];
+
+    /// <summary>The pacer of the channels that registered their traits.</summary>
+    public OutboxPacer(IEnumerable<ChannelTraits> channels)
+        : this(channels.DistinctBy(c => c.Channel).ToDictionary(c => c.Channel, c => c.Pace))
+    {
+    }
 
     /// <summary>Takes one send from the channel's global budget, or says how long to wait.</summary>
-    public bool TryTakeGlobal(string channel, DateTimeOffset now, out TimeSpan wait)
+    public bool TryTakeGlobal(ChannelKind channel, DateTimeOffset now, out TimeSpan wait)
     {
-        var rate = Math.Max(0.1, IsSlack(channel) ? options.SlackMessagesPerSecond : options.MessagesPerSecond);
+        var rate = Math.Max(0.1, PaceOf(channel).MessagesPerSecond);
         var capacity = Math.Max(1, rate);
         lock (_gate)
         {
@@ -32,10 +39,11 @@ public sealed class OutboxPacer(OutboxOptions options)
         }
     }
 
-    /// <summary>Takes one send into <paramref name="conversation"/> (key "channel:conversation id"), or says how long to wait.</summary>
-    public bool TryTakeConversation(string conversation, DateTimeOffset now, out TimeSpan wait)
+    /// <summary>Takes one send into the channel's conversation <paramref name="conversationId"/>, or says how long to wait.</summary>
+    public bool TryTakeConversation(ChannelKind channel, string conversationId, DateTimeOffset now, out TimeSpan wait)
     {
-        var limit = Math.Max(1, IsSlack(conversation) ? options.SlackMessagesPerConversationPerSecond : options.MessagesPerConversationPerSecond);
+        var limit = Math.Max(1, PaceOf(channel).MessagesPerConversationPerSecond);
+        var conversation = (channel, conversationId);
         lock (_gate)
         {
             if (_heldUntil.TryGetValue(conversation, out var until))
@@ -72,15 +80,16 @@ public sealed class OutboxPacer(OutboxOptions options)
     }
 
     /// <summary>The channel asked us to wait (429 Retry-After): nothing more into that conversation until then.</summary>
-    public void Hold(string conversation, DateTimeOffset until)
+    public void Hold(ChannelKind channel, string conversationId, DateTimeOffset until)
     {
+        var conversation = (channel, conversationId);
         lock (_gate)
         {
             _heldUntil[conversation] = _heldUntil.TryGetValue(conversation, out var existing) && existing > until ? existing : until;
         }
     }
 
-    private static bool IsSlack(string key) => key.StartsWith("Slack", StringComparison.Ordinal);
+    private OutboxPace PaceOf(ChannelKind channel) => paces.GetValueOrDefault(channel, OutboxPace.Unregistered);
 
     private void Prune(DateTimeOffset now)
     {

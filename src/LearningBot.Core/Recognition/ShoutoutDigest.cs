@@ -91,7 +91,7 @@ public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWrite
 /// The digest card: the period's recognitions, learning shares, quiz streaks and badges, written warmly. It only
 /// ever names people for something they did; nobody is listed for being absent.
 /// </summary>
-public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxComposer
+public sealed class ShoutoutDigestComposer(LearningBotDbContext db, IEnumerable<ChannelTraits> channels) : IOutboxComposer
 {
     public const string DigestKind = "recognition-digest";
     /// <summary>Quiz streaks from this length are celebrated.</summary>
@@ -128,11 +128,13 @@ public sealed class ShoutoutDigestComposer(LearningBotDbContext db) : IOutboxCom
                 .Where(p => p.Channel == name && p.Kind == RecognitionPostKind.LearningShare).ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(p => p.CreatedAt >= period.From && p.CreatedAt < period.To && InScope(p.TeamId)).OrderBy(p => p.CreatedAt).ToList();
 
-        // The people of this team: anyone who gave, received or shared here, plus (Slack) the workspace's accounts.
+        // The people of this team: anyone who gave, received or shared here, plus the team's accounts — those whose
+        // tenant is a team in scope, or every account of the channel when a tenant says nothing about teams.
         var teamPeople = recognitions.SelectMany(e => new[] { e.GiverPersonId, e.RecipientPersonId }).Concat(shares.Select(s => s.SubjectPersonId)).ToHashSet();
         var accounts = await db.Set<ChannelAccountRecord>().AsNoTracking().Where(a => a.Channel == name)
             .Select(a => new { a.PersonId, a.TenantId }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var account in accounts.Where(a => channel == ChannelKind.Teams || (a.TenantId is not null && InScope(a.TenantId))))
+        var tenantIsTeam = channels.FirstOrDefault(c => c.Channel == channel)?.AccountTenantIsTeam == true;
+        foreach (var account in accounts.Where(a => !tenantIsTeam || (a.TenantId is not null && InScope(a.TenantId))))
         {
             teamPeople.Add(account.PersonId);
         }

@@ -68,7 +68,7 @@ public abstract class LearningBotDbContext(DbContextOptions options) : DbContext
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        // Channels are stored by name ("Teams", "Slack"), as they always were.
+        // Channels are stored by their enum member's name, as they always were.
         configurationBuilder.Properties<ChannelKind>().HaveConversion<string>();
     }
 }

@@ -44,6 +44,7 @@ public sealed class SlackCommandProcessor(
         var eventId = "command:" + (command.TriggerId ?? Guid.NewGuid().ToString("N"));
         var turn = await builder.TurnAsync(eventId, TurnKind.Message, command.UserId, replyTo, SlackTurnBuilder.ConversationTypeOf(command.ChannelId), null, cancellationToken).ConfigureAwait(false);
         var mentions = await builder.MentionedAsync(command.TurnText, auth, cancellationToken).ConfigureAwait(false);
-        return builder.Answered("command", turn with { Text = command.TurnText, Mentions = mentions }, replyTo);
+        // The command is answered ephemerally: the sender alone sees the reply.
+        return builder.Answered("command", turn with { Text = command.TurnText, Mentions = mentions, ReplySeenBySenderOnly = true }, replyTo);
     }
 }

@@ -120,7 +120,7 @@ public sealed partial class SlackEventProcessor(
             : null;
         var link = added && author is not null ? await PermalinkAsync(auth, channel, ts, cancellationToken).ConfigureAwait(false) : null;
         var reaction = new ReactionChange(BaseReaction(e.GetString("reaction") ?? ""), added) { MessageId = ts, MessageAuthor = author, MessageLink = link };
-        return builder.Answered(Source, turn with { Reaction = reaction }, replyTo);
+        return builder.Answered(Source, turn with { Reaction = reaction, ReplySeenBySenderOnly = true }, replyTo);
     }
 
     private async Task<SlackTurn> InstalledAsync(string eventId, SlackAuthorization auth, string user, string channel, ConversationType conversationType, CancellationToken cancellationToken)

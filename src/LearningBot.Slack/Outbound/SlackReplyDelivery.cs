@@ -76,7 +76,10 @@ public sealed class SlackReplyDelivery(SlackApiClient api, SlackChannelPacer pac
             await SlackDeliveryFailures.MapAsync(() => api.PostToResponseUrlAsync(responseUrl, body, cancellationToken)).ConfigureAwait(false);
             return null;
         }
-        await pacer.WaitTurnAsync(target.Channel, cancellationToken).ConfigureAwait(false);
+        if (!target.PacedByOutbox)
+        {
+            await pacer.WaitTurnAsync(target.Channel, cancellationToken).ConfigureAwait(false);
+        }
         var token = target.Auth.BotToken;
         if (target.EphemeralTo is { } user)
         {

@@ -35,6 +35,12 @@ public sealed record SlackReplyTarget(SlackAuthorization Auth, string Channel)
     /// <summary>A trigger that can still open a modal (valid for 3 s, §4): the reply's first form opens as one.</summary>
     public string? TriggerId { get; init; }
 
+    /// <summary>
+    /// The outbox has already held this message to Slack's pace (<see cref="SlackOptions.MessagesPerConversationPerSecond"/>),
+    /// so it is posted at once rather than waiting again for <see cref="Api.SlackChannelPacer"/>, which paces replies.
+    /// </summary>
+    public bool PacedByOutbox { get; init; }
+
     /// <summary>App Home: the reply's card is published as this person's Home tab instead of being posted (§2.3 app_home_opened).</summary>
     public string? HomeOf { get; init; }
 }
