@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Quizzes.Fsrs;
 using LearningBot.Core.Storage;
 using LearningBot.Core.People;
@@ -79,7 +80,7 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
             settings = new QuizSettingsRecord { PersonId = personId, UpdatedAt = now };
             db.Add(settings);
         }
-        var zone = LearnerCalendar.Zone(settings.TimeZone, person.TimeZone);
+        var zone = LocalCalendar.Zone(settings.TimeZone, person.TimeZone);
         var card = await db.Set<QuizCardRecord>().SingleOrDefaultAsync(c => c.PersonId == personId && c.QuestionId == question.Id, cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
@@ -196,7 +197,7 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         var now = clock.GetUtcNow();
         var person = await db.Set<PersonRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == turn.PersonId, cancellationToken).ConfigureAwait(false);
         var settings = await db.Set<QuizSettingsRecord>().AsNoTracking().SingleOrDefaultAsync(s => s.PersonId == turn.PersonId, cancellationToken).ConfigureAwait(false);
-        var zone = LearnerCalendar.Zone(settings?.TimeZone, person?.TimeZone ?? turn.TimeZone);
+        var zone = LocalCalendar.Zone(settings?.TimeZone, person?.TimeZone ?? turn.TimeZone);
         var defaultTrack = await bank.DefaultTrackAsync(cancellationToken).ConfigureAwait(false);
         var configured = await bank.ConfiguredTracksAsync(cancellationToken).ConfigureAwait(false);
         var track = configured.Count == 0
@@ -219,7 +220,7 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         var delivery = new QuizDeliveryRecord
         {
             PersonId = turn.PersonId,
-            LocalDate = LearnerCalendar.Today(now, zone),
+            LocalDate = LocalCalendar.LocalDate(now, zone),
             Kind = QuizDeliveryKind.OnDemand,
             QuestionIds = string.Join('|', picked.Select(q => q.Id)),
             CreatedAt = now,

@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Storage;
 using LearningBot.Core.People;
@@ -189,7 +190,7 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
     {
         var zone = await db.Set<PersonRecord>().Where(p => p.Id == giverPersonId).Select(p => p.TimeZone)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return LearnerCalendar.Today(clock.GetUtcNow(), LearnerCalendar.Zone(zone));
+        return LocalCalendar.LocalDate(clock.GetUtcNow(), LocalCalendar.Zone(zone));
     }
 
     private static string? Truncate(string? text, int length) =>
