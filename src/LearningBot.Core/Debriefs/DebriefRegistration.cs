@@ -27,6 +27,9 @@ public static class DebriefRegistration
         services.AddOutbox(configuration);
         services.AddScoped<DebriefSummaries>();
         services.AddScoped<DebriefService>();
+        services.AddScoped<DebriefAnswers>();
+        services.AddScoped<DebriefClosing>();
+        services.AddScoped<DebriefLessonDecisions>();
         services.AddScoped<DebriefScheduler>();
         services.AddScoped<ICommandHandler, DebriefCommand>();
         services.AddScoped<ICardActionHandler, DebriefCardActions>();
