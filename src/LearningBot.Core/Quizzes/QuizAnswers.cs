@@ -128,18 +128,13 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
             settings.LongestStreak = Math.Max(settings.LongestStreak, settings.Streak);
         }
         settings.UpdatedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            Log.Answered(logger, personId, delivery.Id, question.Id, (int)rating, after.ScheduledDays);
-            return true;
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             // The unique (delivery, question) review: the same click, processed concurrently, got there first.
-            db.ChangeTracker.Clear();
             return false;
         }
+        Log.Answered(logger, personId, delivery.Id, question.Id, (int)rating, after.ScheduledDays);
+        return true;
     }
 
     private async Task<Cards.Card> CardAsync(long deliveryId, IReadOnlyList<QuizItem> questions, CancellationToken cancellationToken)
@@ -179,14 +174,8 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
                 db.Add(new QuizCardRecord { PersonId = turn.PersonId, QuestionId = question.Id, LessonId = question.LessonId, State = (int)FsrsState.New, Due = now });
             }
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // the same button pressed twice at once: the other press queued them
-        }
+        // False when the same button was pressed twice at once: the other press queued them.
+        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
         return Reply.WithText($"Added {questions.Count} question{(questions.Count == 1 ? "" : "s")} from \"{title}\" to your quiz queue — they come first in your next quiz. Type **quiz** for one now.");
     }
 

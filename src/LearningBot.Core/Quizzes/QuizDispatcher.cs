@@ -130,12 +130,11 @@ public sealed partial class QuizDispatcher(
         var stagedAt = clock.GetTimestamp();
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            Log.BatchWritten(logger, batch.Length, clock.GetElapsedTime(started, stagedAt), clock.GetElapsedTime(stagedAt));
-            return (staged.Written, staged.Paused, staged.Nothing, 0);
-        }
-        catch (DbUpdateException)
-        {
+            if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Log.BatchWritten(logger, batch.Length, clock.GetElapsedTime(started, stagedAt), clock.GetElapsedTime(stagedAt));
+                return (staged.Written, staged.Paused, staged.Nothing, 0);
+            }
             // Another run wrote some of these learners' quizzes meanwhile: redo them one by one, skipping theirs.
         }
         finally
@@ -148,14 +147,16 @@ public sealed partial class QuizDispatcher(
             var single = await StageAsync([one], tracks, questionsById, now, cancellationToken).ConfigureAwait(false);
             try
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                written += single.Written;
-                paused += single.Paused;
-                nothing += single.Nothing;
-            }
-            catch (DbUpdateException)
-            {
-                conflicts++;
+                if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    written += single.Written;
+                    paused += single.Paused;
+                    nothing += single.Nothing;
+                }
+                else
+                {
+                    conflicts++;
+                }
             }
             finally
             {

@@ -110,14 +110,9 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
             GiverLocalDate = today,
         };
         entries.Add(entry);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             // A concurrent delivery of the same event won the unique key.
-            entries.Remove(entry);
             return new GiveOutcome(null, GiveBlock.Duplicate, null, allowance - used);
         }
         return new GiveOutcome(entry, GiveBlock.None, null, allowance - used - 1);
@@ -162,16 +157,8 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
             GiverLocalDate = live.GiverLocalDate,
         };
         entries.Add(reversal);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            entries.Remove(reversal);
-            return null;
-        }
-        return reversal;
+        // Null when a concurrent delivery of the same removal won the unique key.
+        return await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false) ? reversal : null;
     }
 
     /// <summary>Recognitions still available to the giver today (their local day).</summary>

@@ -60,15 +60,11 @@ public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWrite
                 JsonSerializer.Serialize(new DigestPeriod(from, to, teams, excluded)));
             row.PersonId = null;
             row.ConversationId = conversation.Key.ConversationId;
-            try
+            if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 written++;
             }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear(); // another instance wrote it
-            }
+            // else another instance wrote it
         }
         return written;
     }
