@@ -58,42 +58,38 @@ public sealed class IdempotentSaveTests
         Assert.Equal("forms", await db.Set<CircleRecord>().Where(c => c.Id == first.Id).Select(c => c.Topic).SingleAsync());
     }
 
-    [Fact]
-    public async Task A_missing_required_value_is_an_error_not_already_done()
+    /// <summary>Arranges a save that fails for another reason than a unique key: the failure must surface.</summary>
+    private static async Task AssertTheErrorSurfacesAsync(Func<LearningBotDbContext, Task> arrange)
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
+        await arrange(db);
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveOnceAsync(CancellationToken.None));
+        Assert.False(db.IsUniqueViolation(error));
+    }
+
+    [Fact]
+    public Task A_missing_required_value_is_an_error_not_already_done() => AssertTheErrorSurfacesAsync(db =>
+    {
         var circle = Circle("Design Crit");
         circle.Topic = null!;
         db.Add(circle);
-
-        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveOnceAsync(CancellationToken.None));
-        Assert.False(db.IsUniqueViolation(error));
-    }
+        return Task.CompletedTask;
+    });
 
     [Fact]
-    public async Task A_foreign_key_violation_is_an_error_not_already_done()
+    public Task A_foreign_key_violation_is_an_error_not_already_done() => AssertTheErrorSurfacesAsync(db =>
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await using var scope = database.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         db.Add(new CircleRoundRecord { CircleId = Guid.NewGuid(), Number = 1 });
-
-        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveOnceAsync(CancellationToken.None));
-        Assert.False(db.IsUniqueViolation(error));
-    }
+        return Task.CompletedTask;
+    });
 
     [Fact]
-    public async Task A_missing_table_is_an_error_not_already_done()
+    public Task A_missing_table_is_an_error_not_already_done() => AssertTheErrorSurfacesAsync(async db =>
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await using var scope = database.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         db.InboundEvents.Add(Event("e1"));
         await db.Database.ExecuteSqlRawAsync("DROP TABLE inbound_events");
-
-        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveOnceAsync(CancellationToken.None));
-        Assert.False(db.IsUniqueViolation(error));
-    }
+    });
 }

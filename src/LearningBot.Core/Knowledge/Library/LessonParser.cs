@@ -136,90 +136,92 @@ public static class LessonParser
     /// <summary>Step 3: the lesson's fields, each checked against its rule.</summary>
     private static Fields ReadFields(FrontMatter frontMatter, Problems problems)
     {
-        var values = frontMatter.Values;
-        string? RequiredString(string key, int maxLength)
-        {
-            if (!values.TryGetValue(key, out var node))
-            {
-                problems.Add(2, $"'{key}' is required");
-                return null;
-            }
-            if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
-            {
-                problems.Add(LineOf(node), $"'{key}' must be a non-empty text");
-                return null;
-            }
-            if (value.Length > maxLength)
-            {
-                problems.Add(LineOf(node), $"'{key}' is {value.Length} characters; the limit is {maxLength}");
-                return null;
-            }
-            return value.Trim();
-        }
-
-        IReadOnlyList<string> List(string key, IReadOnlyList<string> fallback)
-        {
-            if (!values.TryGetValue(key, out var node))
-            {
-                return fallback;
-            }
-            var items = node switch
-            {
-                YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value).ToList(),
-                YamlScalarNode { Value: { Length: > 0 } single } => [single],
-                _ => null,
-            };
-            if (items is null || items.Any(string.IsNullOrWhiteSpace))
-            {
-                problems.Add(LineOf(node), $"'{key}' must be a list of words, e.g. [one, two]");
-                return fallback;
-            }
-            var words = items.Select(i => i!.Trim()).ToList();
-            var upper = words.FirstOrDefault(w => !string.Equals(w, w.ToLowerInvariant(), StringComparison.Ordinal));
-            if (upper is not null)
-            {
-                problems.Add(LineOf(node), $"'{key}' must be lowercase (got '{upper}')");
-            }
-            return words;
-        }
-
-        var id = RequiredString(Keys.Id, MaxIdLength);
+        var id = RequiredText(frontMatter, Keys.Id, MaxIdLength, problems);
         if (id is not null && !IdPattern().IsMatch(id))
         {
-            problems.Add(LineOf(values[Keys.Id]), $"'id' must use lowercase letters, digits and '-' only (got '{id}')");
+            problems.Add(LineOf(frontMatter.Values[Keys.Id]), $"'id' must use lowercase letters, digits and '-' only (got '{id}')");
         }
-        var title = RequiredString(Keys.Title, MaxTitleLength);
-        var summary = RequiredString(Keys.Summary, MaxSummaryLength);
-        var tags = List(Keys.Tags, []);
-        var skills = List(Keys.Skills, []);
-        var audience = List(Keys.Audience, DefaultAudience);
+        var title = RequiredText(frontMatter, Keys.Title, MaxTitleLength, problems);
+        var summary = RequiredText(frontMatter, Keys.Summary, MaxSummaryLength, problems);
+        var tags = Words(frontMatter, Keys.Tags, [], problems);
+        var skills = Words(frontMatter, Keys.Skills, [], problems);
+        var audience = Words(frontMatter, Keys.Audience, DefaultAudience, problems);
+        return new Fields(id, title, summary, tags, skills, audience, ReadMinutes(frontMatter, problems), ReadUpdated(frontMatter, problems));
+    }
 
-        int? minutes = null;
-        if (values.TryGetValue(Keys.Minutes, out var minutesNode))
+    private static string? RequiredText(FrontMatter frontMatter, string key, int maxLength, Problems problems)
+    {
+        if (!frontMatter.Values.TryGetValue(key, out var node))
         {
-            if (minutesNode is YamlScalarNode { Value: { } m } && int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= MinMinutes and <= MaxMinutes)
-            {
-                minutes = parsed;
-            }
-            else
-            {
-                problems.Add(LineOf(minutesNode), $"'minutes' must be a whole number from {MinMinutes} to {MaxMinutes}");
-            }
+            problems.Add(2, $"'{key}' is required");
+            return null;
         }
+        if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(LineOf(node), $"'{key}' must be a non-empty text");
+            return null;
+        }
+        if (value.Length > maxLength)
+        {
+            problems.Add(LineOf(node), $"'{key}' is {value.Length} characters; the limit is {maxLength}");
+            return null;
+        }
+        return value.Trim();
+    }
 
-        DateOnly? updated = null;
-        if (values.TryGetValue(Keys.Updated, out var updatedNode))
+    /// <summary>A list of lowercase words (a single word counts as a list of one); <paramref name="fallback"/> when absent or broken.</summary>
+    private static IReadOnlyList<string> Words(FrontMatter frontMatter, string key, IReadOnlyList<string> fallback, Problems problems)
+    {
+        if (!frontMatter.Values.TryGetValue(key, out var node))
         {
-            if (updatedNode is YamlScalarNode { Value: { } u } && DateOnly.TryParseExact(u, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                updated = date;
-            }
-            else
-            {
-                problems.Add(LineOf(updatedNode), "'updated' must be an ISO date such as 2026-10-01");
-            }
+            return fallback;
         }
-        return new Fields(id, title, summary, tags, skills, audience, minutes, updated);
+        var items = node switch
+        {
+            YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value).ToList(),
+            YamlScalarNode { Value: { Length: > 0 } single } => [single],
+            _ => null,
+        };
+        if (items is null || items.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add(LineOf(node), $"'{key}' must be a list of words, e.g. [one, two]");
+            return fallback;
+        }
+        var words = items.Select(i => i!.Trim()).ToList();
+        var upper = words.FirstOrDefault(w => !string.Equals(w, w.ToLowerInvariant(), StringComparison.Ordinal));
+        if (upper is not null)
+        {
+            problems.Add(LineOf(node), $"'{key}' must be lowercase (got '{upper}')");
+        }
+        return words;
+    }
+
+    private static int? ReadMinutes(FrontMatter frontMatter, Problems problems)
+    {
+        if (!frontMatter.Values.TryGetValue(Keys.Minutes, out var node))
+        {
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } m } && int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is >= MinMinutes and <= MaxMinutes)
+        {
+            return minutes;
+        }
+        problems.Add(LineOf(node), $"'minutes' must be a whole number from {MinMinutes} to {MaxMinutes}");
+        return null;
+    }
+
+    private static DateOnly? ReadUpdated(FrontMatter frontMatter, Problems problems)
+    {
+        if (!frontMatter.Values.TryGetValue(Keys.Updated, out var node))
+        {
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } u } && DateOnly.TryParseExact(u, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        problems.Add(LineOf(node), "'updated' must be an ISO date such as 2026-10-01");
+        return null;
     }
 
     /// <summary>Step 4: the quiz questions, each id once in the lesson.</summary>
