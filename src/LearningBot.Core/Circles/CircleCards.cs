@@ -1,6 +1,6 @@
 using System.Globalization;
 using LearningBot.Core.Cards;
-using LearningBot.Core.Circles;
+using LearningBot.Core.Kernel;
 
 namespace LearningBot.Core.Circles;
 
@@ -154,9 +154,6 @@ public static class CircleCards
         _ => "weekly",
     };
 
-    internal static string When(DateTimeOffset at, CircleRecord circle)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(circle.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture) + $" ({circle.TimeZone})";
-    }
+    internal static string When(DateTimeOffset at, CircleRecord circle) =>
+        LocalCalendar.LocalDateTime(at, LocalCalendar.Zone(circle.TimeZone)).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture) + $" ({circle.TimeZone})";
 }

@@ -1,9 +1,10 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Storage;
-using LearningBot.Core.Circles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -17,7 +18,7 @@ public sealed record CircleRunReport(int RoundsOpened, int CheckInsQueued, int R
 /// <see cref="CircleOptions.RoundUpLead"/>. Each step is claimed in the database first, so it happens once even with
 /// several instances; outbox keys make each message unique.
 /// </summary>
-public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox, IOptions<CircleOptions> options, TimeProvider clock)
+public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox, IOptions<CircleOptions> options, TimeProvider clock, ILogger<CircleScheduler> logger)
 {
     public const string CheckInKind = "circle-checkin";
     public const string RoundUpKind = "circle-roundup";
@@ -58,11 +59,7 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
         var number = circle.RoundsHeld + 1;
         var round = new CircleRoundRecord { CircleId = circle.Id, Number = number, MeetingAt = circle.NextMeetingAt, CheckInsSentAt = now };
         db.Set<CircleRoundRecord>().Add(round);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             return null; // another instance opened it
         }
@@ -76,6 +73,7 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
             queued++;
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        Log.RoundOpened(logger, circle.Id, number, queued);
         return queued;
     }
 
@@ -85,9 +83,8 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var claimed = await db.Set<CircleRoundRecord>().Where(r => r.Id == round.Id && r.RoundUpSentAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.RoundUpSentAt, now), cancellationToken).ConfigureAwait(false);
-            if (claimed != 1)
+            if (!await CircleSteps.CheckingIn.TryMoveOnAsync(db.Set<CircleRoundRecord>().Where(r => r.Id == round.Id),
+                    set => set.SetProperty(r => r.RoundUpSentAt, now), cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
@@ -124,7 +121,7 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
             }
             stored.RoundUpSentAt = now;
             circle.RoundsHeld = round.Number;
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(circle.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+            var zone = LocalCalendar.Zone(circle.TimeZone);
             var cadence = Enum.Parse<CircleCadence>(circle.Cadence);
             var next = CircleCalendar.Following(round.MeetingAt, cadence, circle.Day, circle.LocalTime, zone);
             // After downtime, skip meetings already in the past rather than replaying them.
@@ -139,6 +136,7 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
             roundUp.ConversationId = circle.ConversationId;
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            Log.RoundUpQueued(logger, circle.Id, round.Number, taking.Count(m => checkedIn.Contains(m.PersonId)), taking.Count, facilitator?.PersonId);
             return true;
         }).ConfigureAwait(false);
     }

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.People;
 using LearningBot.Core.Storage;
-using LearningBot.Core.Circles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Core.Circles;
 
 /// <summary>Creating, joining and leaving circles, and members' check-ins.</summary>
-public sealed partial class CircleService(LearningBotDbContext db, PersonDirectory people, TimeProvider clock)
+public sealed partial class CircleService(LearningBotDbContext db, PersonDirectory people, TimeProvider clock, ILogger<CircleService> logger)
 {
     private const string CreateUsage = "**circle create Design Crit about accessible forms @Ada @Linus weekly Tuesday 10:00** (or **biweekly** / **monthly**; add **with pairs** for a peer pair each round)";
 
@@ -53,7 +54,7 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
             return Reply.WithText($"There's already a circle called **{name}**. Join it with **circle join {name}**, or choose another name.");
         }
         var zoneId = await db.People.AsNoTracking().Where(p => p.Id == turn.PersonId).Select(p => p.TimeZone).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? turn.TimeZone;
-        var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = LocalCalendar.Zone(zoneId);
         var now = clock.GetUtcNow();
         var circle = new CircleRecord
         {
@@ -79,14 +80,12 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
             names.Add(display);
             db.Set<CircleMemberRecord>().Add(new CircleMemberRecord { CircleId = circle.Id, PersonId = personId, Name = display, JoinedAt = now });
         }
-        try
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
+            // Created under the same name a moment ago.
             return Reply.WithText($"There's already a circle called **{name}**. Join it with **circle join {name}**.");
         }
+        Log.Created(logger, circle.Id, turn.PersonId, names.Count, cadence);
         return Reply.WithCard(CircleCards.Created(circle, names));
     }
 
@@ -117,6 +116,7 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
         member.JoinedAt = clock.GetUtcNow();
         member.TimesFacilitated = Math.Max(member.TimesFacilitated, fewest);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        Log.Joined(logger, circle.Id, turn.PersonId);
         return Reply.WithText($"Welcome to **{circle.Name}** ({circle.Topic}). Your first check-in card comes before the next meeting, {CircleCards.When(circle.NextMeetingAt, circle)}.");
     }
 
@@ -132,26 +132,30 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
                 : $"You're not in a circle called **{name}**.");
         }
         var (record, circle) = member.Value;
+        string reply;
         switch (verb)
         {
             case "leave":
                 record.LeftAt = clock.GetUtcNow();
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return Reply.WithText($"You've left **{circle.Name}**. You can come back any time with **circle join {circle.Name}**.");
+                reply = $"You've left **{circle.Name}**. You can come back any time with **circle join {circle.Name}**.";
+                break;
             case "skip":
                 record.SkipsRound = circle.RoundsHeld + 1;
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return Reply.WithText($"Noted: you're sitting out the next round of **{circle.Name}** ({CircleCards.When(circle.NextMeetingAt, circle)}). See you the time after.");
+                reply = $"Noted: you're sitting out the next round of **{circle.Name}** ({CircleCards.When(circle.NextMeetingAt, circle)}). See you the time after.";
+                break;
             case "pause":
                 record.Paused = true;
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return Reply.WithText($"**{circle.Name}** is paused for you: no check-ins until you say **circle resume {circle.Name}**.");
+                reply = $"**{circle.Name}** is paused for you: no check-ins until you say **circle resume {circle.Name}**.";
+                break;
             default:
                 record.Paused = false;
                 record.MissedInARow = 0;
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return Reply.WithText($"Welcome back to **{circle.Name}**. Your next check-in comes before {CircleCards.When(circle.NextMeetingAt, circle)}.");
+                reply = $"Welcome back to **{circle.Name}**. Your next check-in comes before {CircleCards.When(circle.NextMeetingAt, circle)}.";
+                break;
         }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        Log.MembershipChanged(logger, circle.Id, turn.PersonId, verb);
+        return Reply.WithText(reply);
     }
 
     public async Task<Reply> ListAsync(Turn turn, CancellationToken cancellationToken)
@@ -193,7 +197,7 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
             var draft = new CircleCheckInRecord { Learned = learned, Stuck = stuck, TryNext = tryNext };
             return new Reply { UpdatedCard = CircleCards.CheckIn(circle, round, draft, error: "Write what you learned or what you're stuck on (or both) — a line is plenty.") };
         }
-        if (round.RoundUpSentAt is not null)
+        if (!CircleSteps.CheckingIn.IsCurrent(round))
         {
             return new Reply { UpdatedCard = CircleCards.CheckIn(circle, round, note: "This round's round-up has already gone out; your next check-in card comes before the next meeting.") with { Actions = [] } };
         }
@@ -208,15 +212,11 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
         checkIn.Stuck = stuck;
         checkIn.TryNext = tryNext;
         checkIn.SubmittedAt = now;
-        try
+        if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            Log.CheckedIn(logger, circle.Id, round.Id, turn.PersonId);
         }
-        catch (DbUpdateException) when (checkIn.Id == 0)
-        {
-            // The same click arrived twice at once; the other one recorded it.
-            db.ChangeTracker.Clear();
-        }
+        // Else the same click arrived twice at once, and the other one recorded it.
         return new Reply { UpdatedCard = CircleCards.CheckIn(circle, round, checkIn, note: $"Checked in, thank you. It'll be in the round-up before {CircleCards.When(round.MeetingAt, circle)}; you can still change it until then.") };
     }
 

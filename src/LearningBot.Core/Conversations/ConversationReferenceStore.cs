@@ -1,3 +1,4 @@
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Storage;
 using LearningBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
@@ -39,15 +40,8 @@ public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProv
         }
         record.UpdatedAt = clock.GetUtcNow();
         record.RemovedAt = turn.Kind == TurnKind.Uninstalled ? record.UpdatedAt : null;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException) when (record.Id == 0)
-        {
-            // Another request inserted the same conversation a moment ago; its row is as good as ours.
-            db.ChangeTracker.Clear();
-        }
+        // False when another request inserted the same conversation a moment ago; its row is as good as ours.
+        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
         return record;
     }
 

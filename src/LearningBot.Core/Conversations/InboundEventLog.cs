@@ -1,3 +1,4 @@
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Storage;
 using LearningBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
@@ -17,17 +18,8 @@ public sealed class InboundEventLog(LearningBotDbContext db, TimeProvider clock)
         }
         var record = new InboundEventRecord { Channel = name, EventId = eventId, ReceivedAt = clock.GetUtcNow() };
         db.InboundEvents.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // The unique key caught a concurrent delivery of the same event.
-            db.Entry(record).State = EntityState.Detached;
-            return false;
-        }
+        // False when the unique key caught a concurrent delivery of the same event.
+        return await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Forgets an event whose handling failed, so the channel's redelivery can try again.</summary>

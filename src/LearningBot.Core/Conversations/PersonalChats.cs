@@ -1,3 +1,4 @@
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Storage;
 using LearningBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
@@ -48,16 +49,11 @@ public sealed class PersonalChats(LearningBotDbContext db, ConversationReference
         }
         stored.PersonId = personId;
         stored.UpdatedAt = clock.GetUtcNow();
-        try
+        if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return stored;
         }
-        catch (DbUpdateException)
-        {
-            // Opened at the same moment by another delivery; theirs is stored.
-            db.ChangeTracker.Clear();
-            return await conversations.FindPersonalAsync(channel, personId, cancellationToken).ConfigureAwait(false) ?? stored;
-        }
+        // Opened at the same moment by another delivery; theirs is stored.
+        return await conversations.FindPersonalAsync(channel, personId, cancellationToken).ConfigureAwait(false) ?? stored;
     }
 }

@@ -1,3 +1,4 @@
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -20,15 +21,8 @@ public sealed class PrivateReplies(OutboxWriter outbox, LearningBotDbContext db)
             return Reply.WithText(text);
         }
         outbox.AddText($"private-note:{turn.Channel}:{turn.EventId}", turn.Channel, turn.PersonId, text);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // The same event's note is already queued.
-            db.ChangeTracker.Clear();
-        }
+        // False when the same event's note is already queued.
+        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
         return Reply.None;
     }
 

@@ -23,6 +23,9 @@ public sealed class DebriefFeature : ILearningBotFeature
         var services = feature.Services;
         services.AddScoped<DebriefSummaries>();
         services.AddScoped<DebriefService>();
+        services.AddScoped<DebriefAnswers>();
+        services.AddScoped<DebriefClosing>();
+        services.AddScoped<DebriefLessonDecisions>();
         services.AddScoped<DebriefScheduler>();
         services.AddScoped<IOutboxComposer>(sp => new DebriefSummaryComposer(sp.GetRequiredService<DebriefSummaries>(), DebriefService.SummaryKind, forManager: true));
         services.AddScoped<IOutboxComposer>(sp => new DebriefSummaryComposer(sp.GetRequiredService<DebriefSummaries>(), DebriefService.SharedKind, forManager: false));

@@ -14,7 +14,7 @@ public sealed class DebriefCommand(DebriefService debriefs) : ICommandHandler
 }
 
 /// <summary>The debrief cards' buttons: Start on the form, Save and Submit for participants, Publish, Edit and Skip for the manager.</summary>
-public sealed class DebriefCardActions(DebriefService debriefs) : ICardActionHandler
+public sealed class DebriefCardActions(DebriefService debriefs, DebriefAnswers answers, DebriefLessonDecisions lessons) : ICardActionHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } = [DebriefVerbs.Start, DebriefVerbs.Save, DebriefVerbs.Submit, DebriefVerbs.Publish, DebriefVerbs.Skip, DebriefVerbs.Edit];
 
@@ -24,11 +24,11 @@ public sealed class DebriefCardActions(DebriefService debriefs) : ICardActionHan
         return action.Verb switch
         {
             DebriefVerbs.Start => debriefs.StartFromFormAsync(turn, action, cancellationToken),
-            DebriefVerbs.Save => debriefs.AnswerAsync(turn, action, submit: false, cancellationToken),
-            DebriefVerbs.Submit => debriefs.AnswerAsync(turn, action, submit: true, cancellationToken),
-            DebriefVerbs.Publish => debriefs.DecideAsync(turn, action, publish: true, cancellationToken),
-            DebriefVerbs.Edit => debriefs.EditAsync(turn, action, cancellationToken),
-            _ => debriefs.DecideAsync(turn, action, publish: false, cancellationToken),
+            DebriefVerbs.Save => answers.AnswerAsync(turn, action, submit: false, cancellationToken),
+            DebriefVerbs.Submit => answers.AnswerAsync(turn, action, submit: true, cancellationToken),
+            DebriefVerbs.Publish => lessons.DecideAsync(turn, action, publish: true, cancellationToken),
+            DebriefVerbs.Edit => lessons.EditAsync(turn, action, cancellationToken),
+            _ => lessons.DecideAsync(turn, action, publish: false, cancellationToken),
         };
     }
 }

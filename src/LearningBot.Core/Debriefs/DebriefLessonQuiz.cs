@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using LearningBot.Core.Knowledge.Library;
 
 namespace LearningBot.Core.Debriefs;
 
@@ -39,19 +36,14 @@ public sealed record DebriefLessonQuiz(string Question, string Answer, IReadOnly
         return error is null ? (new DebriefLessonQuiz(question, answer, others), null) : (null, error);
     }
 
-    /// <summary>The front matter lines (after "updated:"). The right answer's place depends on the lesson id, not always first.</summary>
-    public string Yaml(string lessonId)
+    /// <summary>The lesson's quiz question. The right answer's place among the choices depends on the lesson id, not always first.</summary>
+    public QuizQuestion ToQuizQuestion(string lessonId)
     {
         ArgumentNullException.ThrowIfNull(lessonId);
         var choices = Others.ToList();
         var at = (int)((uint)StableHash(lessonId) % (uint)(choices.Count + 1));
         choices.Insert(at, Answer);
-        var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        var yaml = new StringBuilder();
-        yaml.Append("\nquiz:\n  - id: ").Append(lessonId).Append("-q1\n    question: ").Append(JsonSerializer.Serialize(Question, json))
-            .Append("\n    choices: [").Append(string.Join(", ", choices.Select(c => JsonSerializer.Serialize(c, json)))).Append(']')
-            .Append("\n    answer: ").Append(at.ToString(CultureInfo.InvariantCulture));
-        return yaml.ToString();
+        return new QuizQuestion($"{lessonId}-q1", Question, choices, at, "");
     }
 
     private static int StableHash(string text)

@@ -13,7 +13,7 @@ public sealed record DebriefCheckReport(int Reminded, int Closed);
 /// Reminders at half-time and the day before the deadline, to those who have not submitted; closes debriefs whose
 /// deadline passed. Each reminder is an outbox row with its own idempotency key, so a re-run sends nothing twice.
 /// </summary>
-public sealed class DebriefScheduler(LearningBotDbContext db, OutboxWriter outbox, DebriefService debriefs, TimeProvider clock)
+public sealed class DebriefScheduler(LearningBotDbContext db, OutboxWriter outbox, DebriefClosing closing, TimeProvider clock)
 {
     public async Task<DebriefCheckReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class DebriefScheduler(LearningBotDbContext db, OutboxWriter outbo
             if (now >= debrief.Deadline)
             {
                 db.ChangeTracker.Clear();
-                if (await debriefs.CloseAsync(debrief.Id, cancellationToken).ConfigureAwait(false))
+                if (await closing.CloseAsync(debrief.Id, cancellationToken).ConfigureAwait(false))
                 {
                     closed++;
                 }

@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.Storage;
 using LearningBot.Core.Knowledge;
@@ -23,7 +24,8 @@ public sealed class KnowledgeRecords(LearningBotDbContext db, ISentenceEmbedder 
         {
             EventId = turn.EventId, PersonId = turn.PersonId, Question = Cut(question), LessonId = lessonId, Helpful = helpful, At = clock.GetUtcNow(),
         });
-        if (!await SaveOnceAsync(cancellationToken).ConfigureAwait(false) || !helpful)
+        // A redelivered click counts once.
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false) || !helpful)
         {
             return;
         }
@@ -53,22 +55,7 @@ public sealed class KnowledgeRecords(LearningBotDbContext db, ISentenceEmbedder 
             EventId = turn.EventId, PersonId = turn.PersonId, Question = Cut(question), ClosestLessonId = answer.Best?.LessonId,
             RedirectTopic = answer.Redirect?.Topic, At = clock.GetUtcNow(),
         });
-        await SaveOnceAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Saves; false when the same event was already recorded (a redelivered click counts once).</summary>
-    private async Task<bool> SaveOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Cut(string text) => text.Length <= MaxQuestion ? text : text[..MaxQuestion];

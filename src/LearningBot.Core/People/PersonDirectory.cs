@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Storage;
 using LearningBot.Core.People;
 using Microsoft.EntityFrameworkCore;
@@ -60,15 +61,14 @@ public sealed partial class PersonDirectory(
             {
                 account.EmailCheckedAt = clock.GetUtcNow();
             }
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException) when (attempt == 0)
+            if (attempt == 0 && !await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
             {
                 // A concurrent first message from the same person created the account; read theirs.
-                db.ChangeTracker.Clear();
                 continue;
+            }
+            if (attempt > 0)
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
             return email is not null && person.Email != email
                 ? await LinkEmailAsync(account, email, cancellationToken).ConfigureAwait(false)

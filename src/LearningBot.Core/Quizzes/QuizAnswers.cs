@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Quizzes.Fsrs;
 using LearningBot.Core.Storage;
 using LearningBot.Core.People;
@@ -79,7 +80,7 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
             settings = new QuizSettingsRecord { PersonId = personId, UpdatedAt = now };
             db.Add(settings);
         }
-        var zone = LearnerCalendar.Zone(settings.TimeZone, person.TimeZone);
+        var zone = LocalCalendar.Zone(settings.TimeZone, person.TimeZone);
         var card = await db.Set<QuizCardRecord>().SingleOrDefaultAsync(c => c.PersonId == personId && c.QuestionId == question.Id, cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
@@ -127,18 +128,13 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
             settings.LongestStreak = Math.Max(settings.LongestStreak, settings.Streak);
         }
         settings.UpdatedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            Log.Answered(logger, personId, delivery.Id, question.Id, (int)rating, after.ScheduledDays);
-            return true;
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             // The unique (delivery, question) review: the same click, processed concurrently, got there first.
-            db.ChangeTracker.Clear();
             return false;
         }
+        Log.Answered(logger, personId, delivery.Id, question.Id, (int)rating, after.ScheduledDays);
+        return true;
     }
 
     private async Task<Cards.Card> CardAsync(long deliveryId, IReadOnlyList<QuizItem> questions, CancellationToken cancellationToken)
@@ -178,14 +174,8 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
                 db.Add(new QuizCardRecord { PersonId = turn.PersonId, QuestionId = question.Id, LessonId = question.LessonId, State = (int)FsrsState.New, Due = now });
             }
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // the same button pressed twice at once: the other press queued them
-        }
+        // False when the same button was pressed twice at once: the other press queued them.
+        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
         return Reply.WithText($"Added {questions.Count} question{(questions.Count == 1 ? "" : "s")} from \"{title}\" to your quiz queue — they come first in your next quiz. Type **quiz** for one now.");
     }
 
@@ -196,7 +186,7 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         var now = clock.GetUtcNow();
         var person = await db.Set<PersonRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == turn.PersonId, cancellationToken).ConfigureAwait(false);
         var settings = await db.Set<QuizSettingsRecord>().AsNoTracking().SingleOrDefaultAsync(s => s.PersonId == turn.PersonId, cancellationToken).ConfigureAwait(false);
-        var zone = LearnerCalendar.Zone(settings?.TimeZone, person?.TimeZone ?? turn.TimeZone);
+        var zone = LocalCalendar.Zone(settings?.TimeZone, person?.TimeZone ?? turn.TimeZone);
         var defaultTrack = await bank.DefaultTrackAsync(cancellationToken).ConfigureAwait(false);
         var configured = await bank.ConfiguredTracksAsync(cancellationToken).ConfigureAwait(false);
         var track = configured.Count == 0
@@ -219,7 +209,7 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         var delivery = new QuizDeliveryRecord
         {
             PersonId = turn.PersonId,
-            LocalDate = LearnerCalendar.Today(now, zone),
+            LocalDate = LocalCalendar.LocalDate(now, zone),
             Kind = QuizDeliveryKind.OnDemand,
             QuestionIds = string.Join('|', picked.Select(q => q.Id)),
             CreatedAt = now,

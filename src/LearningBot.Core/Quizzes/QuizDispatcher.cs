@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Storage;
 using LearningBot.Core.People;
@@ -18,7 +19,11 @@ public sealed record QuizDispatchReport(int Learners, int QuizzesWritten, int Pa
 /// in one transaction. Run it as often as you like (the Quartz job runs it every minute): the unique index on
 /// (learner, local date) makes a re-run, a restart mid-run or a second instance harmless. After downtime it writes
 /// today's quiz late — within <see cref="QuizOptions.LateDeliveryWindow"/> of the learner's time — and never a
-/// quiz for a day that has passed. Day rules: <see cref="LearnerCalendar"/>.
+/// quiz for a day that has passed. A learner's day is their local date (<see cref="LocalCalendar"/>; zone from quiz
+/// settings, else the one their channel reports, else UTC), and the delivery time is compared on their local wall clock:
+/// in a spring-forward gap a time that does not exist that day (02:30 in Berlin) fires at the first minute after the
+/// gap; in a fall-back hour the first occurrence fires and the repeat finds today's quiz already written (one per local
+/// date).
 /// <para>A learner is anyone with a personal conversation with the bot (created on their first message or install).</para>
 /// </summary>
 public sealed partial class QuizDispatcher(
@@ -64,11 +69,11 @@ public sealed partial class QuizDispatcher(
         var alreadyDelivered = 0;
         foreach (var learner in learners)
         {
-            var zone = LearnerCalendar.Zone(learner.Settings?.TimeZone, learner.ReportedTimeZone);
-            var local = LearnerCalendar.LocalNow(now, zone);
+            var zone = LocalCalendar.Zone(learner.Settings?.TimeZone, learner.ReportedTimeZone);
+            var local = LocalCalendar.LocalDateTime(now, zone);
             var today = DateOnly.FromDateTime(local);
             var s = learner.Settings ?? new QuizSettingsRecord();
-            if (s.Stopped || (s.PausedUntil is { } until && today < until) || !LearnerCalendar.IsQuizDay(s.Days, local.DayOfWeek))
+            if (s.Stopped || (s.PausedUntil is { } until && today < until) || !LocalCalendar.Includes(s.Days, local.DayOfWeek))
             {
                 continue;
             }
@@ -125,12 +130,11 @@ public sealed partial class QuizDispatcher(
         var stagedAt = clock.GetTimestamp();
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            Log.BatchWritten(logger, batch.Length, clock.GetElapsedTime(started, stagedAt), clock.GetElapsedTime(stagedAt));
-            return (staged.Written, staged.Paused, staged.Nothing, 0);
-        }
-        catch (DbUpdateException)
-        {
+            if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Log.BatchWritten(logger, batch.Length, clock.GetElapsedTime(started, stagedAt), clock.GetElapsedTime(stagedAt));
+                return (staged.Written, staged.Paused, staged.Nothing, 0);
+            }
             // Another run wrote some of these learners' quizzes meanwhile: redo them one by one, skipping theirs.
         }
         finally
@@ -143,14 +147,16 @@ public sealed partial class QuizDispatcher(
             var single = await StageAsync([one], tracks, questionsById, now, cancellationToken).ConfigureAwait(false);
             try
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                written += single.Written;
-                paused += single.Paused;
-                nothing += single.Nothing;
-            }
-            catch (DbUpdateException)
-            {
-                conflicts++;
+                if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    written += single.Written;
+                    paused += single.Paused;
+                    nothing += single.Nothing;
+                }
+                else
+                {
+                    conflicts++;
+                }
             }
             finally
             {
@@ -217,7 +223,7 @@ public sealed partial class QuizDispatcher(
                 OutboxMessage = message,
                 CreatedAt = now,
             });
-            if (LearnerCalendar.IsQuizDay(s.Days, today.DayOfWeek) && WeeklySummaryComposer.IsLastQuizDayOfWeek(s.Days, today.DayOfWeek)
+            if (LocalCalendar.Includes(s.Days, today.DayOfWeek) && WeeklySummaryComposer.IsLastQuizDayOfWeek(s.Days, today.DayOfWeek)
                 && cards[learner.PersonId].Any(c => c.LastReview is not null))
             {
                 writer.Add(WeeklySummaryComposer.Key(learner.PersonId, today), WeeklySummaryComposer.WeeklyKind, channel, learner.PersonId, expiresAt: now + leftInWindow);

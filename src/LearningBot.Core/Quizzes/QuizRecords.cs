@@ -1,3 +1,4 @@
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -27,8 +28,7 @@ public sealed class QuizSettingsRecord
     public int LongestStreak { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public const int WorkingDays = (1 << (int)DayOfWeek.Monday) | (1 << (int)DayOfWeek.Tuesday) | (1 << (int)DayOfWeek.Wednesday)
-        | (1 << (int)DayOfWeek.Thursday) | (1 << (int)DayOfWeek.Friday);
+    public const int WorkingDays = LocalCalendar.WorkingDays;
 }
 
 /// <summary>FSRS memory state of one learner × one question. No row = the question is new to the learner.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Core.Kernel;
 
 namespace LearningBot.Core.Quizzes;
 
@@ -26,7 +27,7 @@ public static class QuizSettingsInput
         }
         if (value is "every day" or "daily" or "all")
         {
-            days = 0b111_1111;
+            days = LocalCalendar.EveryDay;
             return true;
         }
         foreach (var part in value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Storage;
 using LearningBot.Core.People;
 using LearningBot.Core.Quizzes;
@@ -16,7 +17,7 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
     {
         ArgumentNullException.ThrowIfNull(turn);
         var (settings, zone) = await LoadAsync(turn, cancellationToken).ConfigureAwait(false);
-        return Reply.WithCard(QuizCards.Settings(settings, zone.Id, LearnerCalendar.Today(clock.GetUtcNow(), zone)));
+        return Reply.WithCard(QuizCards.Settings(settings, zone.Id, LocalCalendar.LocalDate(clock.GetUtcNow(), zone)));
     }
 
     public async Task<Reply> SaveAsync(Turn turn, IReadOnlyDictionary<string, string> inputs, CancellationToken cancellationToken)
@@ -96,11 +97,11 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
         {
             settings.TimeZone = chosenZone;
         }
-        var zone = LearnerCalendar.Zone(settings.TimeZone, reported);
+        var zone = LocalCalendar.Zone(settings.TimeZone, reported);
         settings.DeliveryTime = time ?? settings.DeliveryTime;
         settings.Days = days ?? settings.Days;
         settings.QuestionsPerDay = questions ?? settings.QuestionsPerDay;
-        var today = LearnerCalendar.Today(clock.GetUtcNow(), zone);
+        var today = LocalCalendar.LocalDate(clock.GetUtcNow(), zone);
         if (pause > 0)
         {
             await PauseAsync(settings, today, pause, cancellationToken).ConfigureAwait(false);
@@ -123,7 +124,7 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
             return Reply.WithText($"How many days? For example **quiz pause 7** (1 to {MaxPauseDays}).");
         }
         var (settings, zone) = await LoadAsync(turn, cancellationToken).ConfigureAwait(false);
-        await PauseAsync(settings, LearnerCalendar.Today(clock.GetUtcNow(), zone), days, cancellationToken).ConfigureAwait(false);
+        await PauseAsync(settings, LocalCalendar.LocalDate(clock.GetUtcNow(), zone), days, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Reply.WithText($"Quizzes paused until {settings.PausedUntil!.Value.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}. Type **quiz resume** to come back sooner.");
     }
@@ -170,7 +171,7 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
     private async Task<(QuizSettingsRecord Settings, TimeZoneInfo Zone)> LoadAsync(Turn turn, CancellationToken cancellationToken)
     {
         var (settings, reported) = await LoadSettingsAsync(turn, cancellationToken).ConfigureAwait(false);
-        return (settings, LearnerCalendar.Zone(settings.TimeZone, reported));
+        return (settings, LocalCalendar.Zone(settings.TimeZone, reported));
     }
 
     /// <summary>The learner's settings (tracked; a new row when they have none) and the zone their channel reports.</summary>

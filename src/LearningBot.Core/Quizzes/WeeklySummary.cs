@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Quizzes.Fsrs;
 using LearningBot.Core.Storage;
@@ -33,7 +34,7 @@ public sealed class WeeklySummaryComposer(LearningBotDbContext db, FsrsScheduler
         }
         for (var day = (int)today + 1; day <= 7; day++)
         {
-            if (LearnerCalendar.IsQuizDay(days, (DayOfWeek)(day % 7)))
+            if (LocalCalendar.Includes(days, (DayOfWeek)(day % 7)))
             {
                 return false;
             }
@@ -54,7 +55,7 @@ public sealed class WeeklySummaryComposer(LearningBotDbContext db, FsrsScheduler
         var now = clock.GetUtcNow();
         var person = await db.Set<PersonRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false);
         var settings = await db.Set<QuizSettingsRecord>().AsNoTracking().SingleOrDefaultAsync(s => s.PersonId == personId, cancellationToken).ConfigureAwait(false);
-        var zone = LearnerCalendar.Zone(settings?.TimeZone, person?.TimeZone);
+        var zone = LocalCalendar.Zone(settings?.TimeZone, person?.TimeZone);
         var cards = await db.Set<QuizCardRecord>().AsNoTracking().Where(c => c.PersonId == personId && c.LastReview != null).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (cards.Count == 0)
         {

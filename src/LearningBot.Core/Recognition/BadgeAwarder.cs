@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Storage;
 using LearningBot.Core.Quizzes;
@@ -32,15 +33,10 @@ public sealed class BadgeAwarder(LearningBotDbContext db, OutboxWriter outbox, T
                 var award = new BadgeAwardRecord { PersonId = person, BadgeId = rule.Id, AwardedAt = clock.GetUtcNow() };
                 db.Set<BadgeAwardRecord>().Add(award);
                 outbox.AddText($"badge:{person:N}:{rule.Id}", channel, person, RecognitionCards.BadgeNote(rule));
-                try
+                // Else awarded by a concurrent give a moment ago.
+                if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     awarded.Add(award);
-                }
-                catch (DbUpdateException)
-                {
-                    // Awarded by a concurrent give a moment ago.
-                    db.ChangeTracker.Clear();
                 }
             }
         }

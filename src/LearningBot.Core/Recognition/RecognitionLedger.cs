@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Storage;
 using LearningBot.Core.People;
@@ -109,14 +110,9 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
             GiverLocalDate = today,
         };
         entries.Add(entry);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             // A concurrent delivery of the same event won the unique key.
-            entries.Remove(entry);
             return new GiveOutcome(null, GiveBlock.Duplicate, null, allowance - used);
         }
         return new GiveOutcome(entry, GiveBlock.None, null, allowance - used - 1);
@@ -161,16 +157,8 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
             GiverLocalDate = live.GiverLocalDate,
         };
         entries.Add(reversal);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            entries.Remove(reversal);
-            return null;
-        }
-        return reversal;
+        // Null when a concurrent delivery of the same removal won the unique key.
+        return await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false) ? reversal : null;
     }
 
     /// <summary>Recognitions still available to the giver today (their local day).</summary>
@@ -189,7 +177,7 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
     {
         var zone = await db.Set<PersonRecord>().Where(p => p.Id == giverPersonId).Select(p => p.TimeZone)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return LearnerCalendar.Today(clock.GetUtcNow(), LearnerCalendar.Zone(zone));
+        return LocalCalendar.LocalDate(clock.GetUtcNow(), LocalCalendar.Zone(zone));
     }
 
     private static string? Truncate(string? text, int length) =>

@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Storage;
 using LearningBot.Core.People;
@@ -60,7 +61,8 @@ public sealed class RecognitionService(
             return;
         }
         outbox.AddText($"recognition-dm:{entry.Id}", entry.Channel, entry.RecipientPersonId, RecognitionCards.RecipientNote(entry, giverName, messageLink));
-        await SaveIgnoringDuplicateAsync(cancellationToken).ConfigureAwait(false);
+        // False when the same recognition's note is already queued.
+        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Posts a learning share to the team's learning channel; false when the team has none.</summary>
@@ -99,13 +101,8 @@ public sealed class RecognitionService(
             var row = outbox.Add(idempotencyKey, RecognitionPostComposer.PostKind, post.Channel, Guid.Empty);
             row.PersonId = null;
             row.ConversationId = post.ConversationId;
-            try
+            if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
                 return; // posted before (a redelivered command)
             }
             post.OutboxMessageId = row.Id;
@@ -175,17 +172,5 @@ public sealed class RecognitionService(
         change(preference);
         preference.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Storage;
@@ -38,8 +39,8 @@ public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWrite
         var written = 0;
         foreach (var conversation in channels.GroupBy(c => (c.Channel, c.ConversationId)))
         {
-            var zone = LearnerCalendar.Zone(conversation.Select(c => c.TimeZone).FirstOrDefault(z => z is not null), settings.DefaultTimeZone);
-            var local = LearnerCalendar.LocalNow(now, zone);
+            var zone = LocalCalendar.Zone(conversation.Select(c => c.TimeZone).FirstOrDefault(z => z is not null), settings.DefaultTimeZone);
+            var local = LocalCalendar.LocalDateTime(now, zone);
             var scheduled = LastScheduled(local, settings);
             if (local - scheduled > LateWindow)
             {
@@ -59,15 +60,11 @@ public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWrite
                 JsonSerializer.Serialize(new DigestPeriod(from, to, teams, excluded)));
             row.PersonId = null;
             row.ConversationId = conversation.Key.ConversationId;
-            try
+            if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 written++;
             }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear(); // another instance wrote it
-            }
+            // else another instance wrote it
         }
         return written;
     }

@@ -1,51 +1,103 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using static LearningBot.Core.Knowledge.Library.LessonFormat;
 
 namespace LearningBot.Core.Knowledge.Library;
 
-/// <summary>Parses one lesson file in the CONTENT-FORMAT.md format: YAML front matter, then a CommonMark body.</summary>
-public static partial class LessonParser
+/// <summary>
+/// Parses one lesson file in the <see cref="LessonFormat"/>, in steps: the front matter is cut from the body, read as
+/// a YAML mapping, its fields and quiz questions are checked, and the body is split into sections. Every problem is
+/// reported with its line; a file with any problem gives no lesson.
+/// </summary>
+public static class LessonParser
 {
-    public const int MaxSummaryLength = 280;
-    private static readonly HashSet<string> KnownKeys =
-        ["id", "title", "summary", "tags", "skills", "audience", "minutes", "updated", "quiz"];
+    // Lines of the YAML start at file line 2.
+    private const int YamlLineOffset = 1;
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> only names the file in problems.</summary>
     public static (Lesson? Lesson, IReadOnlyList<LessonProblem> Problems) Parse(string file, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var problems = new List<LessonProblem>();
-        void Problem(int? line, string rule) => problems.Add(new LessonProblem(file, line, rule));
-
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        var problems = new Problems(file);
+        if (SplitFrontMatter(text, problems) is not { } parts || ReadFrontMatter(parts.Yaml, problems) is not { } frontMatter)
         {
-            Problem(1, "front matter: the file must start with a '---' line, then YAML, then another '---' line");
-            return (null, problems);
+            return (null, problems.All);
         }
-        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+        var fields = ReadFields(frontMatter, problems);
+        var quiz = ReadQuiz(frontMatter, problems);
+        if (string.IsNullOrWhiteSpace(parts.Body))
+        {
+            problems.Add(parts.BodyFirstLine, "the lesson body after the front matter is empty");
+        }
+        if (problems.Any || fields.Id is null || fields.Title is null || fields.Summary is null)
+        {
+            return (null, problems.All);
+        }
+        return (new Lesson
+        {
+            Id = fields.Id,
+            Title = fields.Title,
+            Summary = fields.Summary,
+            Tags = fields.Tags,
+            Skills = fields.Skills,
+            Audience = fields.Audience,
+            Minutes = fields.Minutes,
+            Updated = fields.Updated,
+            Body = parts.Body,
+            Sections = SplitSections(parts.Body),
+            Quiz = quiz,
+            ExtraFrontMatter = frontMatter.Extra.Count == 0 ? null : JsonSerializer.Serialize(frontMatter.Extra),
+        }, problems.All);
+    }
+
+    /// <summary>The problems found so far, each naming the file.</summary>
+    private sealed class Problems(string file)
+    {
+        private readonly List<LessonProblem> _all = [];
+
+        public IReadOnlyList<LessonProblem> All => _all;
+        public bool Any => _all.Count > 0;
+
+        public void Add(int? line, string rule) => _all.Add(new LessonProblem(file, line, rule));
+    }
+
+    private sealed record Parts(string Yaml, string Body, int BodyFirstLine);
+
+    /// <summary>The front matter's keys (the first of a repeated key) and those this version does not know.</summary>
+    private sealed record FrontMatter(IReadOnlyDictionary<string, YamlNode> Values, IReadOnlyDictionary<string, object?> Extra);
+
+    private sealed record Fields(
+        string? Id, string? Title, string? Summary, IReadOnlyList<string> Tags, IReadOnlyList<string> Skills, IReadOnlyList<string> Audience,
+        int? Minutes, DateOnly? Updated);
+
+    /// <summary>Step 1: the YAML between the two fence lines, and the body after them.</summary>
+    private static Parts? SplitFrontMatter(string text, Problems problems)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd() != Fence)
+        {
+            problems.Add(1, "front matter: the file must start with a '---' line, then YAML, then another '---' line");
+            return null;
+        }
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == Fence);
         if (close < 0)
         {
-            Problem(1, "front matter: no closing '---' line");
-            return (null, problems);
+            problems.Add(1, "front matter: no closing '---' line");
+            return null;
         }
-        // Lines of the YAML start at file line 2.
-        const int yamlLineOffset = 1;
-        var yaml = string.Join('\n', lines[1..close]);
-        var bodyFirstLine = close + 2;
-        var body = string.Join('\n', lines[(close + 1)..]).Trim('\n');
+        return new Parts(string.Join('\n', lines[1..close]), string.Join('\n', lines[(close + 1)..]).Trim('\n'), close + 2);
+    }
 
+    /// <summary>Step 2: the front matter as a YAML mapping, its keys once each.</summary>
+    private static FrontMatter? ReadFrontMatter(string yaml, Problems problems)
+    {
         YamlMappingNode root;
         try
         {
@@ -53,18 +105,17 @@ public static partial class LessonParser
             stream.Load(new StringReader(yaml));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
-                Problem(2, "front matter: must be a YAML mapping of keys to values");
-                return (null, problems);
+                problems.Add(2, "front matter: must be a YAML mapping of keys to values");
+                return null;
             }
             root = mapping;
         }
         catch (YamlException ex)
         {
-            Problem((int)ex.Start.Line + yamlLineOffset, $"front matter: invalid YAML ({FirstLine(ex.Message)})");
-            return (null, problems);
+            problems.Add((int)ex.Start.Line + YamlLineOffset, $"front matter: invalid YAML ({FirstLine(ex.Message)})");
+            return null;
         }
 
-        int LineOf(YamlNode node) => (int)node.Start.Line + yamlLineOffset;
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in root.Children)
@@ -72,197 +123,183 @@ public static partial class LessonParser
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!values.TryAdd(key, valueNode))
             {
-                Problem(LineOf(keyNode), $"front matter: key '{key}' appears twice");
+                problems.Add(LineOf(keyNode), $"front matter: key '{key}' appears twice");
             }
             if (!KnownKeys.Contains(key))
             {
                 extra[key] = ToPlainObject(valueNode);
             }
         }
-
-        string? RequiredString(string key, int maxLength)
-        {
-            if (!values.TryGetValue(key, out var node))
-            {
-                Problem(2, $"'{key}' is required");
-                return null;
-            }
-            if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
-            {
-                Problem(LineOf(node), $"'{key}' must be a non-empty text");
-                return null;
-            }
-            if (value.Length > maxLength)
-            {
-                Problem(LineOf(node), $"'{key}' is {value.Length} characters; the limit is {maxLength}");
-                return null;
-            }
-            return value.Trim();
-        }
-
-        var id = RequiredString("id", 100);
-        if (id is not null && !IdPattern().IsMatch(id))
-        {
-            Problem(LineOf(values["id"]), $"'id' must use lowercase letters, digits and '-' only (got '{id}')");
-        }
-        var title = RequiredString("title", 200);
-        var summary = RequiredString("summary", MaxSummaryLength);
-
-        IReadOnlyList<string> List(string key, IReadOnlyList<string> fallback)
-        {
-            if (!values.TryGetValue(key, out var node))
-            {
-                return fallback;
-            }
-            var items = node switch
-            {
-                YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value).ToList(),
-                YamlScalarNode { Value: { Length: > 0 } single } => [single],
-                _ => null,
-            };
-            if (items is null || items.Any(string.IsNullOrWhiteSpace))
-            {
-                Problem(LineOf(node), $"'{key}' must be a list of words, e.g. [one, two]");
-                return fallback;
-            }
-            var words = items.Select(i => i!.Trim()).ToList();
-            var upper = words.FirstOrDefault(w => !string.Equals(w, w.ToLowerInvariant(), StringComparison.Ordinal));
-            if (upper is not null)
-            {
-                Problem(LineOf(node), $"'{key}' must be lowercase (got '{upper}')");
-            }
-            return words;
-        }
-
-        var tags = List("tags", []);
-        var skills = List("skills", []);
-        var audience = List("audience", ["all"]);
-
-        int? minutes = null;
-        if (values.TryGetValue("minutes", out var minutesNode))
-        {
-            if (minutesNode is YamlScalarNode { Value: { } m } && int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is > 0 and <= 120)
-            {
-                minutes = parsed;
-            }
-            else
-            {
-                Problem(LineOf(minutesNode), "'minutes' must be a whole number from 1 to 120");
-            }
-        }
-
-        DateOnly? updated = null;
-        if (values.TryGetValue("updated", out var updatedNode))
-        {
-            if (updatedNode is YamlScalarNode { Value: { } u } && DateOnly.TryParseExact(u, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                updated = date;
-            }
-            else
-            {
-                Problem(LineOf(updatedNode), "'updated' must be an ISO date such as 2026-10-01");
-            }
-        }
-
-        var quiz = new List<QuizQuestion>();
-        if (values.TryGetValue("quiz", out var quizNode))
-        {
-            if (quizNode is not YamlSequenceNode questions)
-            {
-                Problem(LineOf(quizNode), "'quiz' must be a list of questions");
-            }
-            else
-            {
-                foreach (var item in questions.Children)
-                {
-                    var question = ParseQuestion(item, LineOf, Problem);
-                    if (question is null)
-                    {
-                        continue;
-                    }
-                    if (quiz.Any(q => q.Id == question.Id))
-                    {
-                        Problem(LineOf(item), $"quiz id '{question.Id}' is used twice in this lesson");
-                        continue;
-                    }
-                    quiz.Add(question);
-                }
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            Problem(bodyFirstLine, "the lesson body after the front matter is empty");
-        }
-
-        if (problems.Count > 0 || id is null || title is null || summary is null)
-        {
-            return (null, problems);
-        }
-
-        return (new Lesson
-        {
-            Id = id,
-            Title = title,
-            Summary = summary,
-            Tags = tags,
-            Skills = skills,
-            Audience = audience,
-            Minutes = minutes,
-            Updated = updated,
-            Body = body,
-            Sections = SplitSections(body),
-            Quiz = quiz,
-            ExtraFrontMatter = extra.Count == 0 ? null : JsonSerializer.Serialize(extra),
-        }, problems);
+        return new FrontMatter(values, extra);
     }
 
-    private static QuizQuestion? ParseQuestion(YamlNode item, Func<YamlNode, int> lineOf, Action<int?, string> problem)
+    /// <summary>Step 3: the lesson's fields, each checked against its rule.</summary>
+    private static Fields ReadFields(FrontMatter frontMatter, Problems problems)
+    {
+        var id = RequiredText(frontMatter, Keys.Id, MaxIdLength, problems);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            problems.Add(LineOf(frontMatter.Values[Keys.Id]), $"'id' must use lowercase letters, digits and '-' only (got '{id}')");
+        }
+        var title = RequiredText(frontMatter, Keys.Title, MaxTitleLength, problems);
+        var summary = RequiredText(frontMatter, Keys.Summary, MaxSummaryLength, problems);
+        var tags = Words(frontMatter, Keys.Tags, [], problems);
+        var skills = Words(frontMatter, Keys.Skills, [], problems);
+        var audience = Words(frontMatter, Keys.Audience, DefaultAudience, problems);
+        return new Fields(id, title, summary, tags, skills, audience, ReadMinutes(frontMatter, problems), ReadUpdated(frontMatter, problems));
+    }
+
+    private static string? RequiredText(FrontMatter frontMatter, string key, int maxLength, Problems problems)
+    {
+        if (!frontMatter.Values.TryGetValue(key, out var node))
+        {
+            problems.Add(2, $"'{key}' is required");
+            return null;
+        }
+        if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(LineOf(node), $"'{key}' must be a non-empty text");
+            return null;
+        }
+        if (value.Length > maxLength)
+        {
+            problems.Add(LineOf(node), $"'{key}' is {value.Length} characters; the limit is {maxLength}");
+            return null;
+        }
+        return value.Trim();
+    }
+
+    /// <summary>A list of lowercase words (a single word counts as a list of one); <paramref name="fallback"/> when absent or broken.</summary>
+    private static IReadOnlyList<string> Words(FrontMatter frontMatter, string key, IReadOnlyList<string> fallback, Problems problems)
+    {
+        if (!frontMatter.Values.TryGetValue(key, out var node))
+        {
+            return fallback;
+        }
+        var items = node switch
+        {
+            YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value).ToList(),
+            YamlScalarNode { Value: { Length: > 0 } single } => [single],
+            _ => null,
+        };
+        if (items is null || items.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add(LineOf(node), $"'{key}' must be a list of words, e.g. [one, two]");
+            return fallback;
+        }
+        var words = items.Select(i => i!.Trim()).ToList();
+        var upper = words.FirstOrDefault(w => !string.Equals(w, w.ToLowerInvariant(), StringComparison.Ordinal));
+        if (upper is not null)
+        {
+            problems.Add(LineOf(node), $"'{key}' must be lowercase (got '{upper}')");
+        }
+        return words;
+    }
+
+    private static int? ReadMinutes(FrontMatter frontMatter, Problems problems)
+    {
+        if (!frontMatter.Values.TryGetValue(Keys.Minutes, out var node))
+        {
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } m } && int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is >= MinMinutes and <= MaxMinutes)
+        {
+            return minutes;
+        }
+        problems.Add(LineOf(node), $"'minutes' must be a whole number from {MinMinutes} to {MaxMinutes}");
+        return null;
+    }
+
+    private static DateOnly? ReadUpdated(FrontMatter frontMatter, Problems problems)
+    {
+        if (!frontMatter.Values.TryGetValue(Keys.Updated, out var node))
+        {
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } u } && DateOnly.TryParseExact(u, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        problems.Add(LineOf(node), "'updated' must be an ISO date such as 2026-10-01");
+        return null;
+    }
+
+    /// <summary>Step 4: the quiz questions, each id once in the lesson.</summary>
+    private static List<QuizQuestion> ReadQuiz(FrontMatter frontMatter, Problems problems)
+    {
+        var quiz = new List<QuizQuestion>();
+        if (!frontMatter.Values.TryGetValue(Keys.Quiz, out var quizNode))
+        {
+            return quiz;
+        }
+        if (quizNode is not YamlSequenceNode questions)
+        {
+            problems.Add(LineOf(quizNode), "'quiz' must be a list of questions");
+            return quiz;
+        }
+        foreach (var item in questions.Children)
+        {
+            var question = ReadQuestion(item, problems);
+            if (question is null)
+            {
+                continue;
+            }
+            if (quiz.Any(q => q.Id == question.Id))
+            {
+                problems.Add(LineOf(item), $"quiz id '{question.Id}' is used twice in this lesson");
+                continue;
+            }
+            quiz.Add(question);
+        }
+        return quiz;
+    }
+
+    private static QuizQuestion? ReadQuestion(YamlNode item, Problems problems)
     {
         if (item is not YamlMappingNode map)
         {
-            problem(lineOf(item), "each quiz entry must be a mapping with id, question, choices, answer");
+            problems.Add(LineOf(item), "each quiz entry must be a mapping with id, question, choices, answer");
             return null;
         }
         YamlNode? Get(string key) =>
             map.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == key).Value;
 
-        var idNode = Get("id") as YamlScalarNode;
+        var idNode = Get(Keys.Id) as YamlScalarNode;
         var id = idNode?.Value?.Trim();
         if (string.IsNullOrEmpty(id) || !IdPattern().IsMatch(id))
         {
-            problem(lineOf(idNode ?? item), "quiz 'id' is required and must use lowercase letters, digits and '-'");
+            problems.Add(LineOf(idNode ?? item), "quiz 'id' is required and must use lowercase letters, digits and '-'");
             return null;
         }
-        var text = (Get("question") as YamlScalarNode)?.Value?.Trim();
+        var text = (Get(Keys.Question) as YamlScalarNode)?.Value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            problem(lineOf(item), $"quiz '{id}': 'question' is required");
+            problems.Add(LineOf(item), $"quiz '{id}': 'question' is required");
             return null;
         }
-        var choicesNode = Get("choices");
+        var choicesNode = Get(Keys.Choices);
         var choices = (choicesNode as YamlSequenceNode)?.Children.Select(c => (c as YamlScalarNode)?.Value?.Trim()).ToList();
-        if (choices is null || choices.Count is < 2 or > 10 || choices.Any(string.IsNullOrEmpty))
+        if (choices is null || choices.Count is < MinChoices or > MaxChoices || choices.Any(string.IsNullOrEmpty))
         {
-            problem(lineOf(choicesNode ?? item), $"quiz '{id}': 'choices' must be a list of 2 to 10 non-empty answers");
+            problems.Add(LineOf(choicesNode ?? item), $"quiz '{id}': 'choices' must be a list of {MinChoices} to {MaxChoices} non-empty answers");
             return null;
         }
         if (choices.Distinct(StringComparer.OrdinalIgnoreCase).Count() != choices.Count)
         {
-            problem(lineOf(choicesNode!), $"quiz '{id}': two choices are the same");
+            problems.Add(LineOf(choicesNode!), $"quiz '{id}': two choices are the same");
             return null;
         }
-        var answerNode = Get("answer");
+        var answerNode = Get(Keys.Answer);
         if (answerNode is not YamlScalarNode { Value: { } a } || !int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var answer) || answer >= choices.Count)
         {
-            problem(lineOf(answerNode ?? item), $"quiz '{id}': 'answer' must be the index of the right choice, 0 to {choices.Count - 1}");
+            problems.Add(LineOf(answerNode ?? item), $"quiz '{id}': 'answer' must be the index of the right choice, 0 to {choices.Count - 1}");
             return null;
         }
-        var explanation = (Get("explanation") as YamlScalarNode)?.Value?.Trim() ?? "";
+        var explanation = (Get(Keys.Explanation) as YamlScalarNode)?.Value?.Trim() ?? "";
         return new QuizQuestion(id, text, choices!, answer, explanation);
     }
 
-    /// <summary>Splits the body at '##' headings; text before the first one (after the '#' title) is the intro.</summary>
+    /// <summary>Step 5: splits the body at '##' headings; text before the first one (after the '#' title) is the intro.</summary>
     internal static IReadOnlyList<LessonSection> SplitSections(string body)
     {
         var document = Markdown.Parse(body, Pipeline);
@@ -314,6 +351,8 @@ public static partial class LessonParser
         }
         return builder.ToString().TrimEnd();
     }
+
+    private static int LineOf(YamlNode node) => (int)node.Start.Line + YamlLineOffset;
 
     private static object? ToPlainObject(YamlNode node) => node switch
     {

@@ -1,3 +1,5 @@
+using LearningBot.Core.Kernel;
+
 namespace LearningBot.Core.Quizzes.Fsrs;
 
 /// <summary>How well a learner recalled an answer. A quiz knows right or wrong only: right → Good, wrong → Again.</summary>
@@ -163,8 +165,7 @@ public sealed class FsrsScheduler
         RoundTo8(Math.Pow(1 + _factor * elapsedDays / stability, _decay));
 
     /// <summary>The learner's calendar day as a number: days counted in their time zone, rolling over at local midnight.</summary>
-    public static int LocalDayNumber(DateTimeOffset at, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).DayNumber;
+    public static int LocalDayNumber(DateTimeOffset at, TimeZoneInfo zone) => LocalCalendar.LocalDate(at, zone).DayNumber;
 
     private double InitialDifficulty(int grade) => _w[4] - Math.Exp(_w[5] * (grade - 1)) + 1;
 
