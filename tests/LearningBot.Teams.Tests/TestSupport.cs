@@ -17,18 +17,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests;
-
-/// <summary>Migrates a fresh test database, as the host does at start.</summary>
-public static class TestDatabase
-{
-    public static async Task CreateAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
-    }
-}
 
 /// <summary>The bot as the host will run it: a real WebApplication on loopback with SQLite, the core and the Teams channel.</summary>
 public sealed class TeamsBotHost : IAsyncDisposable
@@ -40,7 +31,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _databasePath;
 
-    private TeamsBotHost(WebApplication app, Uri baseAddress, string databasePath, ManualClock clock, CapturedLogs logs)
+    private TeamsBotHost(WebApplication app, Uri baseAddress, string databasePath, FakeTimeProvider clock, CapturedLogs logs)
     {
         Logs = logs;
         _app = app;
@@ -50,7 +41,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
@@ -71,7 +62,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
     private static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, FakeEntraTokenEndpoint? entra)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-teams-{Guid.NewGuid():N}.db");
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var logs = new CapturedLogs();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -14,6 +14,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests.Outbox;
 
@@ -24,7 +25,7 @@ namespace LearningBot.Teams.Tests.Outbox;
 public sealed class DailyQuizMonthTests : IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-month-{Guid.NewGuid():N}.db");
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero)); // Monday 2 March, 00:00 in Berlin
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero)); // Monday 2 March, 00:00 in Berlin
     private FakeConnector _connector = null!;
     private ServiceProvider _services = null!;
 

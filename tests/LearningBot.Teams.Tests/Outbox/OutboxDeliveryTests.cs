@@ -5,11 +5,13 @@ using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests.Outbox;
 
@@ -19,7 +21,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-outbox-{Guid.NewGuid():N}.db");
     private FakeConnector _connector = null!;
     private ServiceProvider _services = null!;
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync()
     {
