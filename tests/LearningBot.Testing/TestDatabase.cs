@@ -13,9 +13,6 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Testing;
 
-/// <summary>A sent outbox message as the recipient would see it.</summary>
-public sealed record Delivered(Guid PersonId, string? ConversationId, string Kind, Card? Card, string? Text);
-
 /// <summary>
 /// The one test bed: a migrated database of the test's own — a SQLite file, or a fresh PostgreSQL database when
 /// <see cref="PostgreSqlVariable"/> holds a server's connection string (e.g. "Host=127.0.0.1;Username=postgres") —
