@@ -2,13 +2,14 @@ using System.Net;
 using System.Text;
 using LearningBot.Testing.Fakes;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Slack.Tests;
 
 /// <summary>slack-protocol.md §1: v0 HMAC-SHA256 over the raw body, ±5 minutes, constant-time compare.</summary>
 public sealed class InboundSignatureTests
 {
-    private static readonly ManualClock Clock = new();
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     private static SlackSignatureVerifier Verifier() =>
         new(Options.Create(new SlackOptions { SigningSecret = SlackBotHost.SigningSecret }), Clock);

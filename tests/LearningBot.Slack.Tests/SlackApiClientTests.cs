@@ -1,6 +1,7 @@
 using LearningBot.Slack.Api;
 using LearningBot.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Slack.Tests;
 
@@ -79,7 +80,7 @@ public sealed class SlackApiClientTests : SlackBotTests
     [Fact]
     public async Task Posts_to_one_channel_are_paced_and_other_channels_are_not_held_up()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var pacer = new SlackChannelPacer(clock, Microsoft.Extensions.Options.Options.Create(new SlackOptions { PerChannelMessageInterval = TimeSpan.FromHours(1) }));
 
         Assert.True(pacer.WaitTurnAsync("C1", default).IsCompleted);

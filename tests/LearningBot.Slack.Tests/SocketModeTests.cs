@@ -73,6 +73,12 @@ public sealed class SocketModeTests() : SlackBotTests(new Dictionary<string, str
         var first = await Slack.NextSocketAsync();
         await first.SendAsync(Hello());
         first.Close();
+        // The bot waits out its reconnect backoff on its clock: move the clock until it asks for a new connection.
+        for (var waited = 0; Slack.CallsTo("apps.connections.open").Count < 2 && waited < 600; waited++)
+        {
+            Bot.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
 
         var second = await Slack.NextSocketAsync();
         await second.SendAsync(Hello());

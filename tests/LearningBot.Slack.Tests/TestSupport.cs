@@ -21,6 +21,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Slack.Tests;
 
@@ -33,7 +34,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _databasePath;
 
-    private SlackBotHost(WebApplication app, Uri baseAddress, string databasePath, ManualClock clock, CapturedLogs logs)
+    private SlackBotHost(WebApplication app, Uri baseAddress, string databasePath, FakeTimeProvider clock, CapturedLogs logs)
     {
         _app = app;
         _databasePath = databasePath;
@@ -43,7 +44,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
@@ -68,8 +69,12 @@ public sealed class SlackBotHost : IAsyncDisposable
     /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons; false: a test handler echoes the question.</param>
     public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool lessons = false, IEnumerable<ILearningBotFeature>? features = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        // Posts into one channel are paced on the bot's clock, which stands still unless a test moves it: a paced
+        // second post would wait for ever. The pacer has its own test.
+        settings.TryAdd("LearningBot:Slack:PerChannelMessageInterval", "00:00:00");
         var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-slack-{Guid.NewGuid():N}.db");
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var logs = new CapturedLogs();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

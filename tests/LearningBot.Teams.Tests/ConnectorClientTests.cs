@@ -4,6 +4,7 @@ using LearningBot.Teams.Schema;
 using LearningBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests;
 
@@ -13,7 +14,7 @@ public sealed class ConnectorClientTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(new ManualClock());
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
         services.AddTeamsChannel(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         if (entra is not null)
         {

@@ -16,6 +16,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests;
 
@@ -29,7 +30,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _databasePath;
 
-    private TeamsBotHost(WebApplication app, Uri baseAddress, string databasePath, ManualClock clock, CapturedLogs logs)
+    private TeamsBotHost(WebApplication app, Uri baseAddress, string databasePath, FakeTimeProvider clock, CapturedLogs logs)
     {
         Logs = logs;
         _app = app;
@@ -39,7 +40,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
@@ -60,7 +61,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
     private static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, FakeEntraTokenEndpoint? entra)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-teams-{Guid.NewGuid():N}.db");
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var logs = new CapturedLogs();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -1,5 +1,12 @@
 using LearningBot.Core.Cards;
+using LearningBot.Core.Circles;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Debriefs;
+using LearningBot.Core.Help;
+using LearningBot.Core.Knowledge;
+using LearningBot.Core.Modules;
+using LearningBot.Core.Quizzes;
+using LearningBot.Core.Recognition;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Core.Tests.Conversations;
@@ -122,15 +129,43 @@ public sealed class TurnRouterTests
         Assert.Contains("no longer works", Text(await Router().RouteAsync(turn, CancellationToken.None)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_registered_core_builds_its_router_without_conflicts()
+    /// <summary>Each feature of the product: the commands and card verbs its folder's handlers own.</summary>
+    public static TheoryData<Type, string[], string[]> Features => new()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await using var scope = db.Scope();
+        { typeof(HelpFeature), ["help"], [HelpVerbs.Show] },
+        { typeof(KnowledgeFeature), ["refresher", "experts"], [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback, KnowledgeVerbs.AskExperts, KnowledgeVerbs.ExpertAnswer] },
+        { typeof(QuizFeature), ["quiz"], [QuizVerbs.Answer, QuizVerbs.QueueLesson, QuizVerbs.SaveSettings, QuizVerbs.Stop, QuizVerbs.Resume, QuizVerbs.Now] },
+        { typeof(DebriefFeature), ["debrief"], [DebriefVerbs.Start, DebriefVerbs.Save, DebriefVerbs.Submit, DebriefVerbs.Publish, DebriefVerbs.Skip, DebriefVerbs.Edit] },
+        { typeof(CircleFeature), ["circle"], [CircleVerbs.CheckIn, CircleVerbs.Create] },
+        { typeof(RecognitionFeature), ["kudos", "share", "leaderboard", "learning"], [RecogniseThisAction.FetchVerb, RecogniseThisAction.SubmitVerb] },
+    };
+
+    [Fact]
+    public async Task The_products_router_builds_with_every_feature_and_lists_exactly_the_products_commands_in_help_order()
+    {
+        await using var product = await TestDatabase.CreateAsync(LearningBotFeatures.All);
+        await using var scope = product.Scope();
+
+        // Building the router is the check that every command name and card verb is claimed once.
+        var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
+
+        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning"], router.Commands.Select(c => c.Name));
+        Assert.Equal(Features.SelectMany(f => (string[])f[2]).Order(StringComparer.Ordinal),
+            scope.ServiceProvider.GetServices<ICardActionHandler>().SelectMany(h => h.Verbs).Order(StringComparer.Ordinal));
+        Assert.All(scope.ServiceProvider.GetServices<IReactionHandler>(), h => Assert.Equal(typeof(RecognitionFeature).Namespace, h.GetType().Namespace));
+    }
+
+    [Theory]
+    [MemberData(nameof(Features))]
+    public async Task Each_features_commands_and_card_verbs_are_routed_to_its_own_handlers(Type feature, string[] commands, string[] verbs)
+    {
+        await using var product = await TestDatabase.CreateAsync(LearningBotFeatures.All);
+        await using var scope = product.Scope();
+        bool Owns(object handler) => handler.GetType().Namespace == feature.Namespace;
 
         var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
 
-        // "quiz", "debrief", "circle" and the recognition commands come from AddQuizzes, AddDebriefs, AddCircles and AddRecognition (their tests check the router with them).
-        Assert.Equal(["help", "refresher", "experts"], router.Commands.Select(c => c.Name));
+        Assert.Equal(commands, router.Commands.Where(Owns).Select(c => c.Name));
+        Assert.Equal(verbs.Order(StringComparer.Ordinal), scope.ServiceProvider.GetServices<ICardActionHandler>().Where(Owns).SelectMany(h => h.Verbs).Order(StringComparer.Ordinal));
     }
 }

@@ -2,7 +2,7 @@ using LearningBot.Core.Cards;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Quizzes;
-using LearningBot.Core.Tests.Fakes;
+using LearningBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

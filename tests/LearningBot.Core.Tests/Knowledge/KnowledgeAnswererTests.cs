@@ -1,7 +1,6 @@
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Knowledge.Library;
-using LearningBot.Core.Tests.Fakes;
-using LearningBot.Testing;
+using LearningBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

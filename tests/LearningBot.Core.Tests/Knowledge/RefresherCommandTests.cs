@@ -1,26 +1,16 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Library;
-using LearningBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Core.Tests.Knowledge;
 
 public sealed class RefresherCommandTests
 {
-    private static async Task<Reply> Say(TestDatabase db, string text)
+    /// <summary>A message from Ada in her 1:1 chat, through the real turn path.</summary>
+    private static Task<Reply> Say(TestDatabase db, string text)
     {
-        await using var scope = db.Scope();
-        var turn = new Turn
-        {
-            Channel = ChannelKind.Teams,
-            EventId = Guid.NewGuid().ToString(),
-            Kind = TurnKind.Message,
-            From = new ChannelUser("29:1", "Ada"),
-            Conversation = new TurnConversation("a:1", ConversationType.Personal),
-            Text = text,
-        };
-        return await scope.ServiceProvider.GetRequiredService<TurnRouter>().RouteAsync(turn, CancellationToken.None);
+        var ada = TestDatabase.TeamsAccount("Ada");
+        return db.ProcessAsync(db.Turn(ada, TurnKind.Message, TestDatabase.PersonalChat(ada), text));
     }
 
     [Fact]

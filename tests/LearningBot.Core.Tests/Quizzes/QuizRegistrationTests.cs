@@ -1,4 +1,3 @@
-using LearningBot.Core.Conversations;
 using LearningBot.Core.Quizzes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,17 +7,6 @@ namespace LearningBot.Core.Tests.Quizzes;
 
 public sealed class QuizRegistrationTests
 {
-    [Fact]
-    public async Task The_core_with_quizzes_builds_its_router_with_the_quiz_command_and_verbs()
-    {
-        await using var bed = await QuizTestBed.CreateAsync(withLessons: false);
-        await using var scope = bed.Scope();
-
-        var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
-
-        Assert.Contains("quiz", router.Commands.Select(c => c.Name));
-    }
-
     [Theory]
     [InlineData("0.5")]
     [InlineData("0.99")]

@@ -1,7 +1,6 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Recognition;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Core.Tests.Recognition;
 
@@ -307,15 +306,4 @@ public sealed class RecognitionRuleTests
     [InlineData("<at>Sam</at>", null, null)]
     public void Kudos_reasons_and_values_are_read_from_the_command(string arguments, string? reason, string? value) =>
         Assert.Equal((reason, value), KudosCommand.ParseReason(arguments));
-
-    [Fact]
-    public async Task The_router_builds_with_recognition_and_every_command_name_is_unique()
-    {
-        await using var bed = await RecognitionTestBed.CreateAsync();
-        await using var scope = bed.Scope();
-
-        var names = scope.ServiceProvider.GetRequiredService<TurnRouter>().Commands.Select(c => c.Name).ToList();
-
-        Assert.Subset(names.ToHashSet(), new HashSet<string> { "kudos", "share", "leaderboard", "learning" });
-    }
 }

@@ -12,6 +12,7 @@ using LearningBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests.Outbox;
 
@@ -21,7 +22,7 @@ namespace LearningBot.Teams.Tests.Outbox;
 /// </summary>
 public sealed class DailyQuizMonthTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero)); // Monday 2 March, 00:00 in Berlin
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero)); // Monday 2 March, 00:00 in Berlin
     private OutboxTestHost _host = null!;
     private FakeConnector _connector = null!;
     private ServiceProvider _services = null!;

@@ -4,19 +4,21 @@ using LearningBot.Core.Outbox;
 using LearningBot.Core.People;
 using LearningBot.Core.Storage;
 using LearningBot.Storage;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests.Outbox;
 
 /// <summary>The outbox worker against the fake Connector on loopback: retries, Retry-After, give-up, pacing, leases.</summary>
 public sealed class OutboxDeliveryTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new();
     private OutboxTestHost _host = null!;
     private FakeConnector _connector = null!;
     private ServiceProvider _services = null!;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync()
     {

@@ -8,17 +8,18 @@ using LearningBot.Testing.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests.Outbox;
 
 /// <summary>The core and the Teams channel as the outbox runs them: a fresh SQLite file, the given clock and the fake Connector on loopback.</summary>
-public sealed class OutboxTestHost(FakeConnector connector, ServiceProvider services, ManualClock clock, string databasePath) : IAsyncDisposable
+public sealed class OutboxTestHost(FakeConnector connector, ServiceProvider services, FakeTimeProvider clock, string databasePath) : IAsyncDisposable
 {
     public FakeConnector Connector => connector;
     public ServiceProvider Services => services;
 
     /// <summary>Starts the core with <paramref name="features"/> and the Teams channel.</summary>
-    public static async Task<OutboxTestHost> StartAsync(ManualClock clock, IEnumerable<ILearningBotFeature> features, string connectionOptions = "")
+    public static async Task<OutboxTestHost> StartAsync(FakeTimeProvider clock, IEnumerable<ILearningBotFeature> features, string connectionOptions = "")
     {
         var path = Path.Combine(Path.GetTempPath(), $"learningbot-outbox-{Guid.NewGuid():N}.db");
         var fakeConnector = await FakeConnector.StartAsync();

@@ -2,14 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace LearningBot.Core.Tests.Fakes;
+namespace LearningBot.Testing.Fakes;
 
 /// <summary>
 /// An OpenAI-compatible chat-completions server on loopback (POST …/chat/completions, the real wire format), as
@@ -29,18 +24,14 @@ public sealed class FakeChatCompletions : IAsyncDisposable
     private FakeChatCompletions(WebApplication app) => _app = app;
 
     /// <summary>The base URL an OpenAI client is pointed at (ends in /v1/).</summary>
-    public string Endpoint { get; private set; } = "";
+    public string Endpoint { get; private init; } = "";
 
     public IReadOnlyList<JsonObject> Requests => [.. _requests];
 
     public static async Task<FakeChatCompletions> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeChatCompletions(app);
-        app.MapPost("/{**path}", async (HttpContext context) =>
+        FakeChatCompletions? fake = null;
+        var (app, baseAddress) = await LoopbackServer.StartAsync(app => app.MapPost("/{**path}", async (HttpContext context) =>
         {
             if (!context.Request.Path.Value!.EndsWith("/chat/completions", StringComparison.Ordinal))
             {
@@ -48,13 +39,11 @@ public sealed class FakeChatCompletions : IAsyncDisposable
                 return;
             }
             var body = await JsonNode.ParseAsync(context.Request.Body);
-            fake._requests.Enqueue(body!.AsObject());
+            fake!._requests.Enqueue(body!.AsObject());
             fake._requestArrived.TrySetResult();
             await fake._next(context);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Endpoint = address.TrimEnd('/') + "/v1/";
+        }));
+        fake = new FakeChatCompletions(app) { Endpoint = new Uri(baseAddress, "v1/").ToString() };
         return fake;
     }
 
