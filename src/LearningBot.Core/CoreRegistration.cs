@@ -44,6 +44,7 @@ public static class CoreRegistration
         services.AddScoped<LessonCatalog>();
         services.AddScoped<KnowledgeRecords>();
         services.AddScoped<ExpertRouting>();
+        services.TryAddEnumerable([ServiceDescriptor.Scoped<IOutboxComposer, ExpertQuestionComposer>(), ServiceDescriptor.Scoped<IOutboxComposer, ExpertAnswerComposer>()]);
         services.AddScoped<KnowledgeAnswerer>();
         services.AddScoped<KnowledgeQuestionHandler>();
         services.AddScoped<IQuestionHandler>(sp => sp.GetRequiredService<KnowledgeQuestionHandler>());
