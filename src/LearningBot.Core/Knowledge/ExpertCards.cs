@@ -26,33 +26,23 @@ public static class ExpertCards
         };
     }
 
+    /// <summary>The question card as it stands once answered, for the experts channel.</summary>
     public static Card Answered(RoutedQuestionRecord routed)
     {
         ArgumentNullException.ThrowIfNull(routed);
-        return new Card
-        {
-            Title = "Answered — thank you!",
-            Body =
-            [
-                new TextElement($"_{routed.Question}_"),
-                new TextElement(routed.Answer ?? ""),
-                new TextElement($"Answered by **{routed.AnsweredBy}**; the person who asked has been told.") { Subtle = true },
-            ],
-        };
+        return WithAnswer("Answered — thank you!", $"_{routed.Question}_", routed, $"Answered by **{routed.AnsweredBy}**; the person who asked has been told.");
     }
 
+    /// <summary>The answer, for the asker's 1:1 chat.</summary>
     public static Card AnswerForAsker(RoutedQuestionRecord routed)
     {
         ArgumentNullException.ThrowIfNull(routed);
-        return new Card
-        {
-            Title = "An expert answered your question",
-            Body =
-            [
-                new TextElement($"You asked: _{routed.Question}_"),
-                new TextElement(routed.Answer ?? ""),
-                new TextElement($"— {routed.AnsweredBy}") { Subtle = true },
-            ],
-        };
+        return WithAnswer("An expert answered your question", $"You asked: _{routed.Question}_", routed, $"— {routed.AnsweredBy}");
     }
+
+    private static Card WithAnswer(string title, string question, RoutedQuestionRecord routed, string byline) => new()
+    {
+        Title = title,
+        Body = [new TextElement(question), new TextElement(routed.Answer ?? ""), new TextElement(byline) { Subtle = true }],
+    };
 }
