@@ -1,7 +1,6 @@
-using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Outbox;
 using LearningBot.Core.Storage;
-using LearningBot.Core.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Knowledge;
@@ -9,12 +8,13 @@ namespace LearningBot.Core.Knowledge;
 /// <summary>
 /// "Ask the experts": a question the library cannot answer goes — with the asker's name, or anonymously if they
 /// choose — to the experts channel of their team. An expert answers on the card, and the asker gets the answer
-/// in their 1:1 chat. Not knowing is normal; asking should be safe.
+/// in their 1:1 chat. Both messages go through the outbox, like every message sent outside the turn's reply.
+/// Not knowing is normal; asking should be safe.
 /// </summary>
 public sealed class ExpertRouting(
     LearningBotDbContext db,
     ConversationReferenceStore conversations,
-    IEnumerable<IProactiveMessenger> messengers,
+    OutboxWriter outbox,
     TimeProvider clock)
 {
     /// <summary>The experts channel serving this turn's team, else the organisation-wide one.</summary>
@@ -55,6 +55,10 @@ public sealed class ExpertRouting(
         return teams.Contains("");
     }
 
+    /// <summary>
+    /// Queues the question card for the experts channel. The routed question and its outbox row are saved together,
+    /// so a question is either routed and on its way, or not routed at all; the outbox paces and retries the post.
+    /// </summary>
     public async Task<Reply> RouteAsync(Turn turn, string question, bool anonymous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -64,8 +68,7 @@ public sealed class ExpertRouting(
         }
         var experts = await FindChannelAsync(turn, cancellationToken).ConfigureAwait(false);
         var target = experts is null ? null : await conversations.FindAsync(turn.Channel, experts.ConversationId, cancellationToken).ConfigureAwait(false);
-        var messenger = messengers.FirstOrDefault(m => m.Channel == turn.Channel);
-        if (target is null || target.RemovedAt is not null || messenger is null)
+        if (target is null || target.RemovedAt is not null)
         {
             return Reply.WithText("There's no experts channel set up for your team yet. Ask a colleague, or ask your L&D team to run **experts here** in the channel where your experts are.");
         }
@@ -76,16 +79,21 @@ public sealed class ExpertRouting(
             Question = question.Length > 1000 ? question[..1000] : question, Anonymous = anonymous,
             ExpertConversationId = target.ConversationId, AskedAt = clock.GetUtcNow(),
         };
+        db.RoutedQuestions.Add(routed);
+        var post = outbox.Add($"expert-question:{routed.Id:N}", ExpertQuestionComposer.QuestionKind, turn.Channel, Guid.Empty,
+            ExpertQuestionComposer.Payload(routed.Id, anonymous ? null : turn.From.Name));
+        post.PersonId = null;
+        post.ConversationId = target.ConversationId;
         try
         {
-            await messenger.SendAsync(target, OutboundMessage.FromCard(ExpertCards.Question(routed, anonymous ? null : turn.From.Name)), cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (ProactiveDeliveryException)
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
         {
-            return Reply.WithText("I couldn't reach the experts channel just now. Please try again in a few minutes.");
+            // The same click delivered twice at the same moment: the other delivery routed it.
+            db.ChangeTracker.Clear();
+            return Reply.None;
         }
-        db.RoutedQuestions.Add(routed);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new Reply
         {
             Messages = [OutboundMessage.FromText(anonymous
@@ -94,16 +102,20 @@ public sealed class ExpertRouting(
         };
     }
 
+    /// <summary>
+    /// Takes the first expert's answer and queues it for the asker (the outbox opens their 1:1 chat if the bot has
+    /// none yet). Two experts answering at once: the conditional update lets exactly one win; the other is thanked.
+    /// </summary>
     public async Task<Reply> AnswerAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var answer = action.Data.GetValueOrDefault(ExpertCards.AnswerInput)?.Trim() ?? "";
-        if (!Guid.TryParse(action.Data.GetValueOrDefault("routedId"), out var id))
+        if (!Guid.TryParse(action.Data.GetValueOrDefault(ExpertCards.RoutedIdKey), out var id))
         {
             return Reply.WithText("This card is missing its question. It may be from an older version of LearningBot.");
         }
-        var routed = await db.RoutedQuestions.SingleOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+        var routed = await db.RoutedQuestions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
         if (routed is null)
         {
             return Reply.WithText("I can't find that question any more.");
@@ -114,81 +126,47 @@ public sealed class ExpertRouting(
         }
         if (routed.AnsweredAt is not null)
         {
-            return new Reply { UpdatedCard = ExpertCards.Answered(routed), Messages = [OutboundMessage.FromText($"{routed.AnsweredBy} already answered this one — thank you all the same!")] };
+            return AlreadyAnswered(routed);
         }
 
-        var asker = await conversations.FindPersonalAsync(routed.AskerChannel, routed.AskerPersonId, cancellationToken).ConfigureAwait(false);
-        var messenger = messengers.FirstOrDefault(m => m.Channel == routed.AskerChannel);
-        if (asker is null || messenger is null)
+        var answeredBy = turn.From.Name;
+        var answeredAt = clock.GetUtcNow();
+        // A user transaction must run inside the provider's execution strategy (as LessonImporter does).
+        var strategy = db.Database.CreateExecutionStrategy();
+        var won = await strategy.ExecuteAsync(async () =>
         {
-            return Reply.WithText("I can't reach the person who asked any more (they may have removed the app).");
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var taken = await db.RoutedQuestions.Where(r => r.Id == id && r.AnsweredAt == null)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.Answer, answer)
+                    .SetProperty(r => r.AnsweredBy, answeredBy)
+                    .SetProperty(r => r.AnsweredAt, answeredAt), cancellationToken).ConfigureAwait(false);
+            if (taken != 1)
+            {
+                return false;
+            }
+            outbox.Add($"expert-answer:{id:N}", ExpertAnswerComposer.AnswerKind, routed.AskerChannel, routed.AskerPersonId, ExpertAnswerComposer.Payload(id));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+        if (!won)
+        {
+            var first = await db.RoutedQuestions.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+            return AlreadyAnswered(first);
         }
         routed.Answer = answer;
-        routed.AnsweredBy = turn.From.Name;
-        routed.AnsweredAt = clock.GetUtcNow();
-        try
-        {
-            await messenger.SendAsync(asker, OutboundMessage.FromCard(ExpertCards.AnswerForAsker(routed)), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProactiveDeliveryException)
-        {
-            return Reply.WithText("I couldn't deliver your answer just now. Please press **Send answer** again in a few minutes.");
-        }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        routed.AnsweredBy = answeredBy;
+        routed.AnsweredAt = answeredAt;
         return new Reply { UpdatedCard = ExpertCards.Answered(routed) };
     }
-}
 
-/// <summary>The cards of expert routing.</summary>
-public static class ExpertCards
-{
-    public const string AnswerInput = "answer";
-
-    public static Card Question(RoutedQuestionRecord routed, string? askerName)
+    private static Reply AlreadyAnswered(RoutedQuestionRecord routed) => new()
     {
-        ArgumentNullException.ThrowIfNull(routed);
-        return new Card
-        {
-            Title = askerName is null ? "A colleague has a question" : $"{askerName} has a question",
-            Subtitle = "The lesson library has no answer yet — can you help?",
-            Body =
-            [
-                new TextElement($"_{routed.Question}_"),
-                new TextInputElement(AnswerInput, "Your answer") { Multiline = true, Required = true, MaxLength = 4000, Placeholder = "Write the answer you'd give over coffee" },
-            ],
-            Actions = [CardAction.Submit("Send answer", KnowledgeVerbs.ExpertAnswer, new Dictionary<string, string> { ["routedId"] = routed.Id.ToString() }, primary: true)],
-        };
-    }
-
-    public static Card Answered(RoutedQuestionRecord routed)
-    {
-        ArgumentNullException.ThrowIfNull(routed);
-        return new Card
-        {
-            Title = "Answered — thank you!",
-            Body =
-            [
-                new TextElement($"_{routed.Question}_"),
-                new TextElement(routed.Answer ?? ""),
-                new TextElement($"Answered by **{routed.AnsweredBy}**; the person who asked has been told.") { Subtle = true },
-            ],
-        };
-    }
-
-    public static Card AnswerForAsker(RoutedQuestionRecord routed)
-    {
-        ArgumentNullException.ThrowIfNull(routed);
-        return new Card
-        {
-            Title = "An expert answered your question",
-            Body =
-            [
-                new TextElement($"You asked: _{routed.Question}_"),
-                new TextElement(routed.Answer ?? ""),
-                new TextElement($"— {routed.AnsweredBy}") { Subtle = true },
-            ],
-        };
-    }
+        UpdatedCard = ExpertCards.Answered(routed),
+        Messages = [OutboundMessage.FromText($"{routed.AnsweredBy} already answered this one — thank you all the same!")],
+    };
 }
 
 /// <summary>"experts here" in a channel makes it the team's experts channel; "experts" says where questions go.</summary>

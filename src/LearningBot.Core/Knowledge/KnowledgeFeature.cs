@@ -21,7 +21,9 @@ public sealed class KnowledgeFeature : ILearningBotFeature
             .Options<AiOptions, AiOptionsValidator>(AiOptions.Section)
             .Command<RefresherCommand>()
             .CardActions<KnowledgeCardActions>()
-            .Command<ExpertsCommand>();
+            .Command<ExpertsCommand>()
+            .Composer<ExpertQuestionComposer>()
+            .Composer<ExpertAnswerComposer>();
 
         var services = feature.Services;
         services.AddSingleton<LanguageModel>();

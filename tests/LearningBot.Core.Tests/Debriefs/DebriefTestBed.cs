@@ -25,8 +25,9 @@ public sealed class DebriefTestBed : IAsyncDisposable
     public ServiceProvider Services => Database.Services;
 
     /// <param name="features">Features besides help and answers; debriefs when not given.</param>
-    public static async Task<DebriefTestBed> CreateAsync(IDictionary<string, string?>? settings = null, IEnumerable<ILearningBotFeature>? features = null) =>
-        new(await TestDatabase.CreateAsync([.. LearningBotFeatures.Essentials, .. features ?? [new DebriefFeature()]], settings));
+    /// <param name="configure">Extra registrations and overrides, after the product's.</param>
+    public static async Task<DebriefTestBed> CreateAsync(IDictionary<string, string?>? settings = null, IEnumerable<ILearningBotFeature>? features = null, Action<IServiceCollection>? configure = null) =>
+        new(await TestDatabase.CreateAsync([.. LearningBotFeatures.Essentials, .. features ?? [new DebriefFeature()]], settings, configure));
 
     /// <summary>Drops every service and in-memory state and starts again on the same database file, as a restarted process would.</summary>
     public Task RestartAsync() => Database.RestartAsync();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LearningBot.Core.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.EndToEnd;
 
@@ -25,6 +27,10 @@ public sealed class AskTheExpertsTests
         a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
     });
 
+    /// <summary>Runs one outbox pass: the question card and the answer reach their conversations through the outbox.</summary>
+    private static async Task DeliverAsync(BotUnderTest bot) =>
+        await bot.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+
     [Fact]
     public async Task An_anonymous_question_reaches_the_experts_and_their_answer_reaches_the_asker()
     {
@@ -40,6 +46,7 @@ public sealed class AskTheExpertsTests
         Assert.Contains(notYet.GetProperty("actions").EnumerateArray(), a => a.GetProperty("title").GetString() == "Ask anonymously");
 
         await bot.SendAsync(Invoke(bot, "f:route-1", "knowledge.ask-experts", new JsonObject { ["question"] = "how do we pick a name for our new internal product", ["anonymous"] = "yes" }));
+        await DeliverAsync(bot);
         var toExperts = bot.Connector.Requests.Single(r => r.RawTarget.Contains(Uri.EscapeDataString(ExpertsConversation), StringComparison.Ordinal) && r.Card is not null);
         var card = toExperts.Card!.Value;
         Assert.Equal("A colleague has a question", BotUnderTest.Title(card));
@@ -48,6 +55,7 @@ public sealed class AskTheExpertsTests
 
         var answer = InExpertsChannel(bot, Invoke(bot, "f:answer-1", "knowledge.expert-answer", new JsonObject { ["routedId"] = routedId, ["answer"] = "Run a naming poll in #product." }));
         var response = await bot.SendAsync(answer);
+        await DeliverAsync(bot);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var invokeResponse = await response.Content.ReadFromJsonAsync<JsonElement>();
