@@ -9,13 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Slack.Tests;
 
 /// <summary>/circle and /debrief through the real Slack endpoint: escaped mentions (should_escape) reach the core as people.</summary>
-public sealed class CirclesAndDebriefsSlackTests() : SlackBotTests(
-    overrides: new Dictionary<string, string?>
-    {
-        ["LearningBot:Debriefs:SchedulingEnabled"] = "false",
-        ["LearningBot:Circles:SchedulingEnabled"] = "false",
-    },
-    features: [new DebriefFeature(), new CircleFeature()])
+public sealed class CirclesAndDebriefsSlackTests : SlackBotTests
 {
     [Fact]
     public async Task Slash_circle_create_in_a_channel_makes_the_mentioned_people_members_and_answers_ephemerally()

@@ -2,54 +2,40 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LearningBot.Core;
 using LearningBot.Core.Conversations;
-using LearningBot.Core.Knowledge.Library;
-using LearningBot.Core.Modules;
-using LearningBot.Core.Recognition;
 using LearningBot.Core.Storage;
 using LearningBot.Slack.Inbound;
-using LearningBot.Storage;
 using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Slack.Tests;
 
-/// <summary>The bot as the host runs it: a real WebApplication on loopback with SQLite, the core and the Slack channel, talking to a fake Slack.</summary>
+/// <summary>
+/// The real host (<see cref="LearningBotTestHost"/>) for the Slack channel's tests, talking to a fake Slack: a manual
+/// clock, and test handlers answering questions (unless real lessons answer) and card actions.
+/// </summary>
 public sealed class SlackBotHost : IAsyncDisposable
 {
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
     public const string BotToken = "xoxb-configured-secret";
 
-    private readonly WebApplication _app;
-    private readonly string _databasePath;
+    private readonly LearningBotTestHost _host;
 
-    private SlackBotHost(WebApplication app, Uri baseAddress, string databasePath, FakeTimeProvider clock, CapturedLogs logs)
+    private SlackBotHost(LearningBotTestHost host, FakeTimeProvider clock)
     {
-        _app = app;
-        _databasePath = databasePath;
+        _host = host;
         Clock = clock;
-        Logs = logs;
-        Client = new HttpClient { BaseAddress = baseAddress };
     }
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _host.Client;
     public FakeTimeProvider Clock { get; }
-    public CapturedLogs Logs { get; }
-    public IServiceProvider Services => _app.Services;
+    public CapturedLogs Logs => _host.Logs;
+    public IServiceProvider Services => _host.Services;
 
-    /// <param name="features">Features besides help, answers and recognition (which every Slack test host has).</param>
-    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false, IEnumerable<ILearningBotFeature>? features = null)
+    public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -63,59 +49,35 @@ public sealed class SlackBotHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        return StartAsync(settings, services, lessons, features);
+        return StartAsync(settings, services, lessons);
     }
 
     /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons; false: a test handler echoes the question.</param>
-    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool lessons = false, IEnumerable<ILearningBotFeature>? features = null)
+    public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool lessons = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         // Posts into one channel are paced on the bot's clock, which stands still unless a test moves it: a paced
         // second post would wait for ever. The pacer has its own test.
         settings.TryAdd("LearningBot:Slack:PerChannelMessageInterval", "00:00:00");
-        var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-slack-{Guid.NewGuid():N}.db");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var logs = new CapturedLogs();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databasePath}" });
-        builder.Services.AddSlackChannel(builder.Configuration);
-        // Recognition's commands are part of the product's command set; its digest job and the outbox worker are
-        // driven by the tests themselves.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        if (lessons)
         {
-            ["LearningBot:Recognition:SchedulingEnabled"] = "false",
-            ["LearningBot:Outbox:WorkerEnabled"] = "false",
-        });
-        builder.Services.AddLearningBotCore(builder.Configuration, [.. LearningBotFeatures.Essentials, new RecognitionFeature(), .. features ?? []]);
-        if (!lessons)
-        {
-            builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
+            settings = new Dictionary<string, string?>(settings) { ["LearningBot:Content:Path"] = RepositoryPaths.Content };
         }
-        builder.Services.AddScoped<ICardActionHandler, TestCardActions>();
-        services?.Invoke(builder.Services);
-        var app = builder.Build();
-        app.MapSlackEndpoints();
-        await using (var scope = app.Services.CreateAsyncScope())
+        var host = await LearningBotTestHost.StartAsync(settings, registrations =>
         {
-            await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync();
-            if (lessons)
+            if (!lessons)
             {
-                await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(RepositoryPaths.Content, CancellationToken.None);
+                registrations.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
             }
-        }
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SlackBotHost(app, new Uri(address), databasePath, clock, logs);
+            registrations.AddScoped<ICardActionHandler, TestCardActions>();
+            services?.Invoke(registrations);
+        }, clock);
+        return new SlackBotHost(host, clock);
     }
 
     /// <summary>Completes when every event, action and late answer queued so far has been processed.</summary>
-    public Task ProcessedAsync() => _app.Services.GetRequiredService<SlackWorkQueue>().WhenIdleAsync();
+    public Task ProcessedAsync() => Services.GetRequiredService<SlackWorkQueue>().WhenIdleAsync();
 
     public Task<HttpResponseMessage> PostEventAsync(JsonObject envelope, Signing? signing = null) =>
         PostAsync("/slack/events", envelope.ToJsonString(), "application/json", signing);
@@ -148,29 +110,20 @@ public sealed class SlackBotHost : IAsyncDisposable
 
     public async Task<T> WithDbAsync<T>(Func<LearningBotDbContext, Task<T>> query)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<LearningBotDbContext>());
     }
 
     public Task<int> InboundEventCountAsync() => WithDbAsync(db => db.InboundEvents.CountAsync());
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
 
 /// <summary>
 /// A test class whose every test gets its own fake Slack and a bot talking to it, started before the test and stopped
 /// after it; the constructor takes what <see cref="SlackBotHost"/> starts with (settings, services, real lessons).
 /// </summary>
-public abstract class SlackBotTests(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false, IEnumerable<ILearningBotFeature>? features = null) : IAsyncLifetime
+public abstract class SlackBotTests(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false) : IAsyncLifetime
 {
     protected FakeSlackApi Slack { get; private set; } = null!;
 
@@ -179,7 +132,7 @@ public abstract class SlackBotTests(IDictionary<string, string?>? overrides = nu
     public async Task InitializeAsync()
     {
         Slack = await FakeSlackApi.StartAsync();
-        Bot = await SlackBotHost.StartAsync(Slack, overrides, services, lessons, features);
+        Bot = await SlackBotHost.StartAsync(Slack, overrides, services, lessons);
     }
 
     public async Task DisposeAsync()

@@ -1,48 +1,37 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using LearningBot.Core;
 using LearningBot.Core.Conversations;
-using LearningBot.Core.Modules;
 using LearningBot.Core.Storage;
-using LearningBot.Storage;
 using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LearningBot.Teams.Tests;
 
-/// <summary>The bot as the host will run it: a real WebApplication on loopback with SQLite, the core and the Teams channel.</summary>
+/// <summary>
+/// The real host (<see cref="LearningBotTestHost"/>) for the Teams channel's tests: a manual clock, and the test
+/// handlers answering questions and card actions, so a test sees what reached the core and what the channel sent.
+/// </summary>
 public sealed class TeamsBotHost : IAsyncDisposable
 {
     public const string AppId = "00000000-0000-0000-0000-00000000b07";
     public const string BotId = "28:" + AppId;
     public const string TenantId = "tenant-1";
 
-    private readonly WebApplication _app;
-    private readonly string _databasePath;
+    private readonly LearningBotTestHost _host;
 
-    private TeamsBotHost(WebApplication app, Uri baseAddress, string databasePath, FakeTimeProvider clock, CapturedLogs logs)
+    private TeamsBotHost(LearningBotTestHost host, FakeTimeProvider clock)
     {
-        Logs = logs;
-        _app = app;
-        _databasePath = databasePath;
+        _host = host;
         Clock = clock;
-        Client = new HttpClient { BaseAddress = baseAddress };
     }
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _host.Client;
     public FakeTimeProvider Clock { get; }
-    public CapturedLogs Logs { get; }
-    public IServiceProvider Services => _app.Services;
+    public CapturedLogs Logs => _host.Logs;
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>Production mode: tokens from <paramref name="identity"/>, outbound tokens from <paramref name="entra"/>.</summary>
     public static Task<TeamsBotHost> StartProductionAsync(FakeBotFrameworkIdentity identity, FakeEntraTokenEndpoint entra) =>
@@ -60,32 +49,18 @@ public sealed class TeamsBotHost : IAsyncDisposable
 
     private static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, FakeEntraTokenEndpoint? entra)
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"learningbot-teams-{Guid.NewGuid():N}.db");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var logs = new CapturedLogs();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddLearningBotStorage(new StorageOptions { ConnectionString = $"Data Source={databasePath}" });
-        builder.Services.AddLearningBotCore(builder.Configuration, LearningBotFeatures.Essentials);
-        builder.Services.AddTeamsChannel(builder.Configuration);
-        builder.Services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
-        builder.Services.AddScoped<ICardActionHandler, TestCardActions>();
-        if (entra is not null)
+        var host = await LearningBotTestHost.StartAsync(settings, services =>
         {
-            builder.Services.AddHttpClient(Auth.BotFrameworkTokenProvider.HttpClientName)
-                .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler);
-        }
-        var app = builder.Build();
-        app.MapTeamsMessages();
-        await TestDatabase.CreateAsync(app.Services);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TeamsBotHost(app, new Uri(address), databasePath, clock, logs);
+            services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
+            services.AddScoped<ICardActionHandler, TestCardActions>();
+            if (entra is not null)
+            {
+                services.AddHttpClient(Auth.BotFrameworkTokenProvider.HttpClientName)
+                    .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler);
+            }
+        }, clock);
+        return new TeamsBotHost(host, clock);
     }
 
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null, string contentType = "application/json") =>
@@ -107,24 +82,15 @@ public sealed class TeamsBotHost : IAsyncDisposable
     /// <summary>How many inbound events were recorded (each processed turn records one).</summary>
     public async Task<int> InboundEventCountAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().InboundEvents.CountAsync();
     }
 
     public async Task<int> ConversationCountAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().ConversationReferences.CountAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,25 @@ internal static class InboundRefusals
     public static IResult Unauthorized(ILogger logger, string reason)
     {
         Log.Unauthorized(logger, reason);
-        return Results.Unauthorized();
+        return BareUnauthorized.Instance;
+    }
+
+    /// <summary>
+    /// A 401 the host's status-code pages leave empty: they would otherwise write a problem body into it, and a
+    /// refused caller learns nothing but the status.
+    /// </summary>
+    private sealed class BareUnauthorized : IResult
+    {
+        public static BareUnauthorized Instance { get; } = new();
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            if (httpContext.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+            httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        }
     }
 }

@@ -2,21 +2,16 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LearningBot.Hosting;
 using LearningBot.Teams.Auth;
 using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Tests.EndToEnd;
 
 /// <summary>
-/// The real service on a free loopback port with a temporary SQLite file and the demo library, configured for
+/// The real service (<see cref="LearningBotTestHost"/>) with the demo library, on real time, configured for
 /// production-mode Teams auth against a fake Bot Framework identity (OpenID metadata + JWKS on loopback), a fake
 /// Entra token endpoint for outbound tokens, and a fake Connector that records what the bot sends.
 /// </summary>
@@ -24,41 +19,36 @@ public sealed class BotUnderTest : IAsyncDisposable
 {
     public const string TenantId = "8a1c9f2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
     public const string ApiKey = "test-api-key-7f3a";
-    private readonly string _folder;
-    private readonly WebApplication _app;
+    private readonly LearningBotTestHost _host;
 
     public string AppId { get; }
     public FakeBotFrameworkIdentity Identity { get; }
     public FakeConnector Connector { get; }
     public FakeEntraTokenEndpoint Entra { get; }
-    public HttpClient Http { get; }
+    public HttpClient Http => _host.Client;
 
     /// <summary>The bot's services, to look at what it stored.</summary>
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
-    private BotUnderTest(string folder, WebApplication app, string appId, FakeBotFrameworkIdentity identity, FakeConnector connector, FakeEntraTokenEndpoint entra, Uri address)
+    private BotUnderTest(LearningBotTestHost host, string appId, FakeBotFrameworkIdentity identity, FakeConnector connector, FakeEntraTokenEndpoint entra)
     {
-        _folder = folder;
-        _app = app;
+        _host = host;
         AppId = appId;
         Identity = identity;
         Connector = connector;
         Entra = entra;
-        Http = new HttpClient { BaseAddress = address };
     }
 
     public static async Task<BotUnderTest> StartAsync(bool developmentMode = false)
     {
-        var folder = Directory.CreateTempSubdirectory("learningbot-e2e-").FullName;
         var identity = await FakeBotFrameworkIdentity.StartAsync();
         var connector = await FakeConnector.StartAsync();
         var entra = await FakeEntraTokenEndpoint.StartAsync();
         var appId = developmentMode ? "" : Guid.NewGuid().ToString();
-        var app = LearningBotHost.Build([], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // Real time here, and (as for every test host) no scheduled jobs: a quiz fired by the wall clock would make
+        // connector counts depend on when tests run.
+        var host = await LearningBotTestHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["LearningBot:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bot.db")};Pooling=False",
             ["LearningBot:Content:Path"] = RepositoryPaths.Content,
             ["LearningBot:Knowledge:OutOfScopePath"] = Path.Combine(RepositoryPaths.Content, "out-of-scope.yaml"),
             ["LearningBot:Api:Key"] = ApiKey,
@@ -66,18 +56,9 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["LearningBot:Teams:AppPassword"] = developmentMode ? "" : "test-secret",
             ["LearningBot:Teams:TenantId"] = developmentMode ? "" : TenantId,
             ["LearningBot:Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
-            // Real time here: a quiz fired by the wall clock would make connector counts depend on when tests run.
-            ["LearningBot:Quizzes:SchedulingEnabled"] = "false",
-            ["LearningBot:Debriefs:SchedulingEnabled"] = "false",
-            ["LearningBot:Circles:SchedulingEnabled"] = "false",
-            ["LearningBot:Recognition:SchedulingEnabled"] = "false",
-            ["LearningBot:Outbox:WorkerEnabled"] = "false",
-        }), services => services.AddHttpClient(BotFrameworkTokenProvider.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler));
-        await LearningBotHost.PrepareAsync(app);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        return new BotUnderTest(folder, app, appId, identity, connector, entra, address);
+        }, services => services.AddHttpClient(BotFrameworkTokenProvider.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(entra.CreateRedirectingHandler), minimumLogLevel: LogLevel.Warning);
+        return new BotUnderTest(host, appId, identity, connector, entra);
     }
 
     /// <summary>A Teams activity as the channel sends it, from user 29:ada in a personal chat with the bot.</summary>
@@ -126,19 +107,9 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         await Connector.DisposeAsync();
         await Identity.DisposeAsync();
         await Entra.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left in the temp folder.
-        }
     }
 }
