@@ -98,6 +98,9 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IProactiveMessenger>(Messenger)
+            // What the Teams adapter tells the core of Teams (TeamsOptions' default pace): without it the outbox paces
+            // the bed's messenger as an unregistered channel, one message a second, and a pass sends only its first row.
+            .AddSingleton(new ChannelTraits(ChannelKind.Teams, new OutboxPace(20, 7), AccountTenantIsTeam: false))
             .AddLearningBotStorage(_storage)
             .AddLearningBotCore(_configuration, _features);
         _configure?.Invoke(services);

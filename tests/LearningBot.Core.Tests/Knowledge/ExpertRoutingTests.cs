@@ -4,6 +4,7 @@ using LearningBot.Core.Knowledge;
 using LearningBot.Core.Outbox;
 using LearningBot.Core.Tests.Debriefs;
 using LearningBot.Storage.Sqlite;
+using LearningBot.Testing;
 using LearningBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -140,7 +141,7 @@ public sealed class ExpertRoutingTests : IAsyncLifetime
 
         Assert.Equal(1, failed.Retrying);
         Assert.Equal(1, retried.Sent);
-        Assert.Equal($"a:{ada:N}", Assert.Single(Messenger.Sent, s => s.Card?.Title == "An expert answered your question").ConversationId);
+        Assert.Equal(TestDatabase.PersonalChat(_bed.Database.AccountOf(ada)).Id, Assert.Single(Messenger.Sent, s => s.Card?.Title == "An expert answered your question").ConversationId);
     }
 
     /// <summary>Bob runs "experts here" in the team's experts channel; returns Bob.</summary>
