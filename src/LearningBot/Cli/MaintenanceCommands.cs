@@ -15,7 +15,7 @@ namespace LearningBot.Cli;
 /// Commands for maintainers: `import &lt;folder&gt;`, `import-people &lt;file.csv&gt;`, `ask "question"`, `teams-package [zip]`. Each uses the same
 /// configuration and database as the running bot and exits non-zero with a helpful message on bad input.
 /// </summary>
-public static class CommandLine
+public static class MaintenanceCommands
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
@@ -40,8 +40,10 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"Folder '{args[0]}' does not exist.").ConfigureAwait(false);
             return 2;
         }
-        await using var app = BuildQuiet();
-        await using var scope = app.Services.CreateAsyncScope();
+        var app = BuildQuiet();
+        await using var appDisposal = app.ConfigureAwait(false);
+        var scope = app.Services.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
         var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(args[0], CancellationToken.None).ConfigureAwait(false);
         Console.Write(Describe(report));
@@ -79,8 +81,10 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"File '{args[0]}' does not exist.").ConfigureAwait(false);
             return 2;
         }
-        await using var app = BuildQuiet();
-        await using var scope = app.Services.CreateAsyncScope();
+        var app = BuildQuiet();
+        await using var appDisposal = app.ConfigureAwait(false);
+        var scope = app.Services.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
         using var reader = File.OpenText(args[0]);
         var report = await scope.ServiceProvider.GetRequiredService<PeopleImporter>().ImportAsync(reader, CancellationToken.None).ConfigureAwait(false);
@@ -103,9 +107,11 @@ public static class CommandLine
             await Console.Error.WriteLineAsync("Usage: ask \"your question\"").ConfigureAwait(false);
             return 2;
         }
-        await using var app = BuildQuiet();
+        var app = BuildQuiet();
+        await using var appDisposal = app.ConfigureAwait(false);
         await LearningBotHost.PrepareAsync(app).ConfigureAwait(false);
-        await using var scope = app.Services.CreateAsyncScope();
+        var scope = app.Services.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var result = await scope.ServiceProvider.GetRequiredService<KnowledgeAnswerer>().AnswerAsync(question, CancellationToken.None).ConfigureAwait(false);
         var answer = result.Search;
         if (result.Generated is { } generated)
@@ -144,7 +150,7 @@ public static class CommandLine
     {
         var output = args.Length > 0 ? args[0] : Path.Combine("artifacts", "learningbot-teams.zip");
         // Only configuration is needed: the bot's other settings (such as its secret) are not checked here.
-        var configuration = new ConfigurationManager();
+        using var configuration = new ConfigurationManager();
         LearningBotHost.ConfigureConfiguration(configuration, []);
         var botId = configuration["LearningBot:Teams:AppId"];
         if (string.IsNullOrWhiteSpace(botId) || !Guid.TryParse(botId, out _))
@@ -164,16 +170,18 @@ public static class CommandLine
             .Replace("${{BOT_ID}}", botId, StringComparison.Ordinal);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.Delete(output);
-        using (var zip = ZipFile.Open(output, ZipArchiveMode.Create))
+        var zip = await ZipFile.OpenAsync(output, ZipArchiveMode.Create).ConfigureAwait(false);
+        await using (zip.ConfigureAwait(false))
         {
             var entry = zip.CreateEntry("manifest.json");
-            await using (var writer = new StreamWriter(await entry.OpenAsync().ConfigureAwait(false), new UTF8Encoding(false)))
+            var writer = new StreamWriter(await entry.OpenAsync().ConfigureAwait(false), new UTF8Encoding(false));
+            await using (writer.ConfigureAwait(false))
             {
                 await writer.WriteAsync(manifest).ConfigureAwait(false);
             }
             foreach (var icon in new[] { "color.png", "outline.png" })
             {
-                zip.CreateEntryFromFile(Path.Combine(folder, icon), icon);
+                await zip.CreateEntryFromFileAsync(Path.Combine(folder, icon), icon).ConfigureAwait(false);
             }
         }
         Console.WriteLine($"Wrote {output} (bot id {botId}). Upload it in Teams: Apps → Manage your apps → Upload an app.");
