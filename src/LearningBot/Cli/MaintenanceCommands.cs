@@ -40,14 +40,12 @@ public static class MaintenanceCommands
             await Console.Error.WriteLineAsync($"Folder '{args[0]}' does not exist.").ConfigureAwait(false);
             return 2;
         }
-        var app = BuildQuiet();
-        await using var appDisposal = app.ConfigureAwait(false);
-        var scope = app.Services.CreateAsyncScope();
-        await using var scopeDisposal = scope.ConfigureAwait(false);
-        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
-        var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(args[0], CancellationToken.None).ConfigureAwait(false);
-        Console.Write(Describe(report));
-        return report.Rejected.Count == 0 ? 0 : 1;
+        return await WithMigratedDatabaseAsync(async services =>
+        {
+            var report = await services.GetRequiredService<LessonImporter>().ImportAsync(args[0], CancellationToken.None).ConfigureAwait(false);
+            Console.Write(Describe(report));
+            return report.Rejected.Count == 0 ? 0 : 1;
+        }).ConfigureAwait(false);
     }
 
     internal static string Describe(ImportReport report)
@@ -81,22 +79,31 @@ public static class MaintenanceCommands
             await Console.Error.WriteLineAsync($"File '{args[0]}' does not exist.").ConfigureAwait(false);
             return 2;
         }
+        return await WithMigratedDatabaseAsync(async services =>
+        {
+            using var reader = File.OpenText(args[0]);
+            var report = await services.GetRequiredService<PeopleImporter>().ImportAsync(reader, CancellationToken.None).ConfigureAwait(false);
+            Console.WriteLine($"Added: {report.Added}");
+            Console.WriteLine($"Updated: {report.Updated}");
+            Console.WriteLine($"Unchanged: {report.Unchanged}");
+            Console.WriteLine($"Rejected: {report.Errors.Count}");
+            foreach (var error in report.Errors)
+            {
+                Console.WriteLine($"  {args[0]}:{error}");
+            }
+            return report.Errors.Count == 0 ? 0 : 1;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs an import in a scope of the bot's own services, on its database brought up to date first.</summary>
+    private static async Task<int> WithMigratedDatabaseAsync(Func<IServiceProvider, Task<int>> import)
+    {
         var app = BuildQuiet();
         await using var appDisposal = app.ConfigureAwait(false);
         var scope = app.Services.CreateAsyncScope();
         await using var scopeDisposal = scope.ConfigureAwait(false);
         await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
-        using var reader = File.OpenText(args[0]);
-        var report = await scope.ServiceProvider.GetRequiredService<PeopleImporter>().ImportAsync(reader, CancellationToken.None).ConfigureAwait(false);
-        Console.WriteLine($"Added: {report.Added}");
-        Console.WriteLine($"Updated: {report.Updated}");
-        Console.WriteLine($"Unchanged: {report.Unchanged}");
-        Console.WriteLine($"Rejected: {report.Errors.Count}");
-        foreach (var error in report.Errors)
-        {
-            Console.WriteLine($"  {args[0]}:{error}");
-        }
-        return report.Errors.Count == 0 ? 0 : 1;
+        return await import(scope.ServiceProvider).ConfigureAwait(false);
     }
 
     public static async Task<int> AskAsync(string[] args)
