@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace LearningBot.Slack;
 
+/// <summary>The HTTP endpoints Slack calls.</summary>
 public static class SlackEndpoints
 {
     /// <summary>

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace LearningBot.Slack;
 
+/// <summary>Adds the Slack channel to the host.</summary>
 public static class SlackRegistration
 {
     /// <summary>

@@ -56,7 +56,7 @@ public sealed class SlackRequestGate(IOptions<SlackOptions> options, SlackSignat
                 await TooLargeAsync(context, max).ConfigureAwait(false);
                 return null;
             }
-            buffer.Write(chunk, 0, read);
+            await buffer.WriteAsync(chunk.AsMemory(0, read), context.RequestAborted).ConfigureAwait(false);
         }
         return buffer.ToArray();
     }

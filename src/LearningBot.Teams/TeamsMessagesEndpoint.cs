@@ -41,7 +41,7 @@ public sealed class TeamsMessagesEndpoint(
         }
 
         var address = TeamsTurnMapper.Address(activity);
-        IResult answer = Results.Ok();
+        var answer = Results.Ok();
         foreach (var turn in inbound.Turns)
         {
             var reply = await processor.ProcessAsync(turn, address, context.RequestAborted).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LearningBot.Teams;
 
 /// <summary>Section <c>LearningBot:Teams</c>. Empty <see cref="AppId"/> = local development mode (loopback only, no auth).</summary>
@@ -50,35 +48,4 @@ public sealed class TeamsOptions
     /// <summary>The Entra authority for outbound tokens (§3.1).</summary>
     public string Authority =>
         $"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId.Trim())}";
-}
-
-/// <summary>Fails start-up with a message saying what to set, instead of failing on the first activity.</summary>
-internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
-    {
-        var failures = new List<string>();
-        if (!options.IsDevelopmentMode && string.IsNullOrWhiteSpace(options.AppPassword))
-        {
-            failures.Add("LearningBot:Teams:AppPassword is empty but AppId is set; set the app registration's client secret, or clear AppId for local development mode.");
-        }
-        if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
-            || (metadata.Scheme != Uri.UriSchemeHttps && !(metadata.Scheme == Uri.UriSchemeHttp && metadata.IsLoopback)))
-        {
-            failures.Add($"LearningBot:Teams:OpenIdMetadataUrl '{options.OpenIdMetadataUrl}' must be an https URL (http is allowed only for loopback test servers).");
-        }
-        if (options.MaxRequestBodyBytes < 1024)
-        {
-            failures.Add($"LearningBot:Teams:MaxRequestBodyBytes is {options.MaxRequestBodyBytes}; it must be at least 1024 bytes (Teams activities are up to ~100 KB).");
-        }
-        if (options.MessagesPerSecond is not (> 0 and < 50))
-        {
-            failures.Add("LearningBot:Teams:MessagesPerSecond must be above 0 and below 50 (Teams allows 50 per tenant).");
-        }
-        if (options.MessagesPerConversationPerSecond is not (>= 1 and <= 7))
-        {
-            failures.Add("LearningBot:Teams:MessagesPerConversationPerSecond must be from 1 to 7 (Teams allows 7).");
-        }
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
 }

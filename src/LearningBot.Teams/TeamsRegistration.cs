@@ -14,6 +14,7 @@ using Polly;
 
 namespace LearningBot.Teams;
 
+/// <summary>Adds the Teams channel to the host.</summary>
 public static class TeamsRegistration
 {
     /// <summary>Retries after a 429/412/502/503/504 (teams-protocol.md §3.4); bounded so a dead conversation does not hold a request.</summary>

@@ -2,7 +2,7 @@ using LearningBot.Cli;
 using LearningBot.Hosting;
 
 // `dotnet run --project src/LearningBot` runs the bot; a first argument naming a command runs that command instead.
-if (args.Length > 0 && CommandLine.TryGet(args[0], out var command))
+if (args.Length > 0 && MaintenanceCommands.TryGet(args[0], out var command))
 {
     return await command(args[1..]).ConfigureAwait(false);
 }

@@ -19,6 +19,7 @@ public sealed record Card
     public bool HasInputs => Body.OfType<InputElement>().Any();
 }
 
+/// <summary>One piece of a card's body; each channel renders every kind.</summary>
 public abstract record CardElement;
 
 /// <summary>A paragraph of text in the Markdown subset.</summary>
@@ -33,6 +34,7 @@ public sealed record HeadingElement(string Text) : CardElement;
 /// <summary>Label/value pairs shown as a compact table.</summary>
 public sealed record FactsElement(IReadOnlyList<Fact> Facts) : CardElement;
 
+/// <summary>One label/value row of a <see cref="FactsElement"/>.</summary>
 public sealed record Fact(string Label, string Value);
 
 /// <summary>Something the person fills in; its value arrives with the next card action under <see cref="Id"/>.</summary>
@@ -63,6 +65,7 @@ public sealed record ChoiceInputElement(string Id, string Label, IReadOnlyList<C
     public string? Value { get; init; }
 }
 
+/// <summary>One option of a <see cref="ChoiceInputElement"/>: the title shown and the value sent back.</summary>
 public sealed record Choice(string Title, string Value);
 
 /// <summary>

@@ -10,6 +10,7 @@ public sealed record CircleCheckInView(string Name, string Learned, string Stuck
 /// <summary>A member stuck on something, and a member whose recent learning covers it.</summary>
 public sealed record CirclePairing(string Stuck, string StuckOn, string Helper, string HelperLearned);
 
+/// <summary>The cards of learning circles: the check-in form, the round-up and the create form, with their input ids.</summary>
 public static class CircleCards
 {
     public const string RoundKey = "roundId";

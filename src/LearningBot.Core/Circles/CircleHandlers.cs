@@ -31,6 +31,8 @@ public sealed class CircleCommand(CircleService circles) : ICommandHandler
 /// <summary>The check-in card's button, and the create form's.</summary>
 public sealed class CircleCardActions(CircleService circles, PersonDirectory people) : ICardActionHandler
 {
+    private static readonly string[] RequiredFormFields = ["name", "topic", "cadence", "day", "time"];
+
     public IReadOnlyCollection<string> Verbs { get; } = [CircleVerbs.CheckIn, CircleVerbs.Create];
 
     public async Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
@@ -42,7 +44,7 @@ public sealed class CircleCardActions(CircleService circles, PersonDirectory peo
             return await circles.CheckInAsync(turn, action, cancellationToken).ConfigureAwait(false);
         }
         string Field(string id) => action.Data.GetValueOrDefault(id)?.Trim() ?? "";
-        var missing = new[] { "name", "topic", "cadence", "day", "time" }.Where(f => Field(f).Length == 0).ToList();
+        var missing = RequiredFormFields.Where(f => Field(f).Length == 0).ToList();
         if (missing.Count > 0)
         {
             return Reply.WithText($"Please fill in {string.Join(", ", missing)} — then press **Create circle** again.");

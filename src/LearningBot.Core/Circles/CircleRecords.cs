@@ -28,6 +28,7 @@ public sealed class CircleRecord
     public bool PeerPairs { get; set; }
 }
 
+/// <summary>A person's membership of a circle; a member who left keeps the row with <c>LeftAt</c> set.</summary>
 public sealed class CircleMemberRecord
 {
     public long Id { get; set; }
@@ -45,6 +46,7 @@ public sealed class CircleMemberRecord
     public int MissedInARow { get; set; }
 }
 
+/// <summary>One meeting of a circle: when it meets, and when its check-ins and round-up were sent.</summary>
 public sealed class CircleRoundRecord
 {
     public long Id { get; set; }
@@ -60,6 +62,7 @@ public sealed class CircleRoundRecord
     public string? PairingKey { get; set; }
 }
 
+/// <summary>A member's check-in for one round: what they learned, where they are stuck, what they try next.</summary>
 public sealed class CircleCheckInRecord
 {
     public long Id { get; set; }

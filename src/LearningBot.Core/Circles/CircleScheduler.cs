@@ -10,6 +10,7 @@ using Quartz;
 
 namespace LearningBot.Core.Circles;
 
+/// <summary>What one scheduler run did: rounds opened, check-ins and round-ups queued.</summary>
 public sealed record CircleRunReport(int RoundsOpened, int CheckInsQueued, int RoundUpsQueued);
 
 /// <summary>
@@ -82,7 +83,8 @@ public sealed class CircleScheduler(LearningBotDbContext db, OutboxWriter outbox
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             if (!await CircleSteps.CheckingIn.TryMoveOnAsync(db.Set<CircleRoundRecord>().Where(r => r.Id == round.Id),
                     set => set.SetProperty(r => r.RoundUpSentAt, now), cancellationToken).ConfigureAwait(false))
             {

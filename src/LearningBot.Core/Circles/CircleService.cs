@@ -14,6 +14,10 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
 {
     private const string CreateUsage = "**circle create Design Crit about accessible forms @Ada @Linus weekly Tuesday 10:00** (or **biweekly** / **monthly**; add **with pairs** for a peer pair each round)";
 
+    /// <summary>Creates a circle from the words of a <c>circle create</c> command (and any people picked on the form).</summary>
+    /// <param name="turn">Who asks, and where.</param>
+    /// <param name="arguments">The command's words after <c>circle create</c>.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
     /// <param name="pickedMembers">People picked on the create form, besides those mentioned.</param>
     public async Task<Reply> CreateAsync(Turn turn, string arguments, CancellationToken cancellationToken, IReadOnlyList<Guid>? pickedMembers = null)
     {

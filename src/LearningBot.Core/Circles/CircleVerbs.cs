@@ -1,5 +1,6 @@
 namespace LearningBot.Core.Circles;
 
+/// <summary>The card-action verbs of learning circles.</summary>
 public static class CircleVerbs
 {
     public const string CheckIn = "circle.checkin";

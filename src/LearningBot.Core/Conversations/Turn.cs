@@ -31,12 +31,14 @@ public sealed record Turn
     public bool ReplySeenBySenderOnly { get; init; }
 }
 
+/// <summary>The chat platform a turn, account or message belongs to; stored by name.</summary>
 public enum ChannelKind
 {
     Teams,
     Slack,
 }
 
+/// <summary>What happened in the channel to make a turn.</summary>
 public enum TurnKind
 {
     /// <summary>Text typed by a person (a 1:1 message or an @mention).</summary>
@@ -51,6 +53,7 @@ public enum TurnKind
     Uninstalled,
 }
 
+/// <summary>Where a turn happened: a 1:1 chat with the bot, a group chat, or a team channel.</summary>
 public enum ConversationType
 {
     Personal,
@@ -58,6 +61,7 @@ public enum ConversationType
     Channel,
 }
 
+/// <summary>A person (or bot) as the channel knows them: the channel's id and display name, and what else it tells.</summary>
 public sealed record ChannelUser(string Id, string Name)
 {
     /// <summary>Entra object id (Teams) when known.</summary>
@@ -69,6 +73,7 @@ public sealed record ChannelUser(string Id, string Name)
     public bool IsBot { get; init; }
 }
 
+/// <summary>The conversation a turn came from, with its team and tenant when the channel gives them.</summary>
 public sealed record TurnConversation(string Id, ConversationType Type)
 {
     public string? TeamId { get; init; }
@@ -82,6 +87,7 @@ public sealed record CardActionInvocation(string Verb, IReadOnlyDictionary<strin
     public string? CardMessageId { get; init; }
 }
 
+/// <summary>A reaction added to or removed from a message, and whose message it was.</summary>
 public sealed record ReactionChange(string Reaction, bool Added)
 {
     /// <summary>Channel id of the message that got the reaction.</summary>

@@ -18,7 +18,8 @@ public sealed class DebriefClosing(LearningBotDbContext db, OutboxWriter outbox,
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             var now = clock.GetUtcNow();
             if (!await DebriefSteps.Open.TryMoveOnAsync(db.Set<DebriefRecord>().Where(d => d.Id == debriefId),
                     set => set.SetProperty(d => d.ClosedAt, now), cancellationToken).ConfigureAwait(false))

@@ -1,5 +1,6 @@
 namespace LearningBot.Core.Debriefs;
 
+/// <summary>One question of a debrief template (configuration): its id, wording and kind of answer.</summary>
 public sealed class DebriefQuestion
 {
     public string Id { get; set; } = "";

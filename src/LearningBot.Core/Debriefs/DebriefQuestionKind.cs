@@ -1,5 +1,6 @@
 namespace LearningBot.Core.Debriefs;
 
+/// <summary>The kind of answer a debrief question asks for.</summary>
 public enum DebriefQuestionKind
 {
     Text,

@@ -51,6 +51,7 @@ public sealed class DebriefLessonRecord
     public DateTimeOffset? DecidedAt { get; set; }
 }
 
+/// <summary>Where a lesson proposed in a debrief stands: waiting for the manager, published to the library, or skipped.</summary>
 public enum DebriefLessonStatus
 {
     Proposed = 0,

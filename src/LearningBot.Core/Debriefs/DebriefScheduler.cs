@@ -7,6 +7,7 @@ using Quartz;
 
 namespace LearningBot.Core.Debriefs;
 
+/// <summary>What one debrief check did: reminders queued and debriefs closed.</summary>
 public sealed record DebriefCheckReport(int Reminded, int Closed);
 
 /// <summary>

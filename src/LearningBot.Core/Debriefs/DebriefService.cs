@@ -126,7 +126,8 @@ public sealed class DebriefService(
         }
         db.Set<DebriefRecord>().Add(debrief);
         // Two saves (the cards name participant ids the first one assigns), one transaction: all or nothing.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             // The same start arrived twice at once; the other one won.

@@ -10,10 +10,13 @@ using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Debriefs;
 
+/// <summary>One participant's answer to a question, with their name, as the summary shows it.</summary>
 public sealed record DebriefAnswer(string Name, string Text);
 
+/// <summary>A term that came up in the answers, and how many people used it.</summary>
 public sealed record DebriefTheme(string Term, int People);
 
+/// <summary>A proposed lesson with the name of the participant who wrote it.</summary>
 public sealed record DebriefLessonView(DebriefLessonRecord Record, string Author);
 
 /// <summary>What the summary card shows, computed from the stored answers at send time.</summary>

@@ -1,5 +1,6 @@
 namespace LearningBot.Core.Debriefs;
 
+/// <summary>The card-action verbs of debriefs.</summary>
 public static class DebriefVerbs
 {
     public const string Save = "debrief.save";

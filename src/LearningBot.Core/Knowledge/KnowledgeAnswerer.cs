@@ -10,6 +10,7 @@ namespace LearningBot.Core.Knowledge;
 /// <summary>An answer the language model wrote from the passages, and the lessons it cites (all of which exist).</summary>
 public sealed record GeneratedAnswer(string Text, IReadOnlyList<LessonHit> Cited);
 
+/// <summary>The library's answer to a question, and the model's grounded answer when one was written.</summary>
 public sealed record KnowledgeResult(KnowledgeAnswer Search, GeneratedAnswer? Generated);
 
 /// <summary>
@@ -50,7 +51,7 @@ public sealed partial class KnowledgeAnswerer(
         var prompt = new StringBuilder().Append("Question: ").AppendLine(question).AppendLine().AppendLine("Passages:");
         foreach (var hit in passages)
         {
-            prompt.Append("[").Append(hit.LessonId).Append("] ").Append(hit.Title);
+            prompt.Append('[').Append(hit.LessonId).Append("] ").Append(hit.Title);
             if (hit.SectionHeading.Length > 0)
             {
                 prompt.Append(" — ").Append(hit.SectionHeading);

@@ -44,6 +44,7 @@ public sealed class LessonSectionRecord
     public required string PlainText { get; set; }
 }
 
+/// <summary>A lesson's quiz question as imported: the question, its choices, the right one and the explanation.</summary>
 public sealed class QuizQuestionRecord
 {
     public required string Id { get; set; }

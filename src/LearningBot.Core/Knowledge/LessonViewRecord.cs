@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +18,7 @@ public sealed class LessonViewRecord
     public int Ordinal { get; set; }
     public required string Text { get; set; }
     /// <summary>Unit-length float32 vector, little-endian.</summary>
+    [SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "EF maps the embedding to a blob column as byte[].")]
     public required byte[] Embedding { get; set; }
 }
 

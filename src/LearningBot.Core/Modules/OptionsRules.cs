@@ -19,4 +19,9 @@ public abstract class OptionsRules<TOptions> : IValidateOptions<TOptions>
 
     /// <summary>The rules: whether each holds for <paramref name="options"/>, and what to do when it does not.</summary>
     protected abstract IEnumerable<(bool Holds, string Message)> Rules(TOptions options);
+
+    /// <summary>An absolute https URL, or http to a loopback host (the tests' fake servers).</summary>
+    protected static bool IsHttpsOrLoopbackHttp(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

@@ -68,7 +68,8 @@ public sealed partial class OutboxDeliveryWorker(
     {
         int sent = 0, retrying = 0, failed = 0, expired = 0;
         TimeSpan? pacedFor = null;
-        await using var scope = scopes.CreateAsyncScope();
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<LearningBotDbContext>();
         var conversations = services.GetRequiredService<ConversationReferenceStore>();
@@ -215,7 +216,7 @@ public sealed partial class OutboxDeliveryWorker(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var retryAfter = (e as ProactiveDeliveryException)?.RetryAfter;
+                var retryAfter = e is ProactiveDeliveryException delivery ? delivery.RetryAfter : null;
                 if (retryAfter is { } asked && asked > TimeSpan.Zero)
                 {
                     pacer.Hold(conversation.Channel, conversation.ConversationId, now + asked);
@@ -244,7 +245,9 @@ public sealed partial class OutboxDeliveryWorker(
             return false;
         }
         var backoff = TimeSpan.FromTicks(Math.Min(settings.MaxBackoff.Ticks, settings.FirstBackoff.Ticks * (1L << Math.Min(20, message.Attempts - 1))));
+#pragma warning disable CA5394 // Not security: jitter only spreads retries so failed sends do not all come back at once.
         backoff += TimeSpan.FromTicks((long)(backoff.Ticks * 0.2 * Random.Shared.NextDouble()));
+#pragma warning restore CA5394
         var wait = retryAfter is { } asked && asked > backoff ? asked : backoff;
         var notBefore = now + wait;
         var shortError = error.Length > 500 ? error[..500] : error;

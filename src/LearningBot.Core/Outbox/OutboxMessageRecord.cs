@@ -39,6 +39,7 @@ public sealed class OutboxMessageRecord
     public string? LastError { get; set; }
 }
 
+/// <summary>Where an outbox message stands: waiting, sent, given up, or expired.</summary>
 public enum OutboxMessageStatus
 {
     Pending = 0,

@@ -25,6 +25,8 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
     public const int MaxRows = 100_000;
     public const int MaxFieldLength = 200;
     private static readonly string[] Columns = ["email", "name", "manager_email", "team", "role"];
+    // The free-text columns held to MaxFieldLength.
+    private static readonly string[] LimitedColumns = ["name", "team", "role"];
 
     private sealed record Row(int Line, string Email, string Name, string? ManagerEmail, string? Team, string? Role);
 
@@ -77,7 +79,7 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
                 managerText.Length > 0 && manager is null ? $"The manager_email \"{managerText}\" is not an email address." :
                 manager == email ? "A person cannot be their own manager." :
                 rows.TryGetValue(email, out var earlier) ? $"{email} is already on line {earlier.Line}." :
-                new[] { "name", "team", "role" }.FirstOrDefault(c => Field(c).Length > MaxFieldLength) is { } tooLong ? $"The {tooLong} is longer than {MaxFieldLength} characters." :
+                LimitedColumns.FirstOrDefault(c => Field(c).Length > MaxFieldLength) is { } tooLong ? $"The {tooLong} is longer than {MaxFieldLength} characters." :
                 null;
             if (problem is not null)
             {
@@ -109,7 +111,8 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         int added = 0, updated = 0, unchanged = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         foreach (var row in rows.Values)
         {
             if (!existing.TryGetValue(row.Email, out var person))

@@ -137,7 +137,8 @@ public sealed partial class PersonDirectory(
     {
         var person = await db.People.SingleAsync(p => p.Id == account.PersonId, cancellationToken).ConfigureAwait(false);
         var other = await db.People.Include(p => p.Accounts).SingleOrDefaultAsync(p => p.Email == email && p.Id != person.Id, cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         Guid result;
         if (other is null)
         {

@@ -132,7 +132,9 @@ public sealed partial class QuizDispatcher(
         {
             if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
             {
-                Log.BatchWritten(logger, batch.Length, clock.GetElapsedTime(started, stagedAt), clock.GetElapsedTime(stagedAt));
+                var stagedFor = clock.GetElapsedTime(started, stagedAt);
+                var savedFor = clock.GetElapsedTime(stagedAt);
+                Log.BatchWritten(logger, batch.Length, stagedFor, savedFor);
                 return (staged.Written, staged.Paused, staged.Nothing, 0);
             }
             // Another run wrote some of these learners' quizzes meanwhile: redo them one by one, skipping theirs.

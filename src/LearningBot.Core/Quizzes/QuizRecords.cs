@@ -93,6 +93,7 @@ public sealed class QuizDeliveryRecord
     public DateTimeOffset? FirstAnsweredAt { get; set; }
 }
 
+/// <summary>Why a quiz was sent: the daily quiz, or one the learner asked for.</summary>
 public enum QuizDeliveryKind
 {
     Daily = 0,

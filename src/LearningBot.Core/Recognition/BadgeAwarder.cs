@@ -5,6 +5,7 @@ using LearningBot.Core.Storage;
 using LearningBot.Core.Quizzes;
 using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Recognition;
@@ -13,7 +14,7 @@ namespace LearningBot.Core.Recognition;
 /// Awards the configured badges (<see cref="RecognitionOptions.Badges"/>) once a person's measure reaches the
 /// threshold, each once, and announces it to the person through the outbox.
 /// </summary>
-public sealed class BadgeAwarder(LearningBotDbContext db, OutboxWriter outbox, TimeProvider clock, IOptions<RecognitionOptions> options)
+public sealed class BadgeAwarder(LearningBotDbContext db, OutboxWriter outbox, TimeProvider clock, IOptions<RecognitionOptions> options, ILogger<BadgeAwarder> logger)
 {
     /// <summary>Awards whatever the people have newly earned; returns the new awards.</summary>
     public async Task<IReadOnlyList<BadgeAwardRecord>> CheckAsync(ChannelKind channel, IEnumerable<Guid> people, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class BadgeAwarder(LearningBotDbContext db, OutboxWriter outbox, T
                 // Else awarded by a concurrent give a moment ago.
                 if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    Log.BadgeAwarded(logger, rule.Id, person);
                     awarded.Add(award);
                 }
             }

@@ -1,5 +1,6 @@
 namespace LearningBot.Core.Recognition;
 
+/// <summary>What a badge counts towards its threshold.</summary>
 public enum BadgeMeasure
 {
     RecognitionsGiven,

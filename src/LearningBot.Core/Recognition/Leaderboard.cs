@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Recognition;
 
+/// <summary>The span a leaderboard counts: this week, this month, or all time.</summary>
 public enum LeaderboardPeriod
 {
     Week,
@@ -14,8 +15,10 @@ public enum LeaderboardPeriod
     All,
 }
 
+/// <summary>One person on the leaderboard and their net count.</summary>
 public sealed record LeaderboardRow(Guid PersonId, string Name, int Count);
 
+/// <summary>The top receivers and the top givers of a period.</summary>
 public sealed record LeaderboardStandings(IReadOnlyList<LeaderboardRow> Receivers, IReadOnlyList<LeaderboardRow> Givers);
 
 /// <summary>Top receivers and givers of a team over a period (net of reversals), leaving out everyone who opted out.</summary>

@@ -5,6 +5,7 @@ using LearningBot.Core.Storage;
 using LearningBot.Core.People;
 using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Recognition;
@@ -42,6 +43,7 @@ public enum GiveBlock
     ReasonRequired,
 }
 
+/// <summary>What became of a give: the entry when it was recorded, else the fair rule that stopped it and why; and the giver's allowance left today.</summary>
 public sealed record GiveOutcome(RecognitionEntryRecord? Entry, GiveBlock Block, string? WhyBlocked, int RemainingToday)
 {
     public bool Recorded => Entry is not null;
@@ -51,7 +53,7 @@ public sealed record GiveOutcome(RecognitionEntryRecord? Entry, GiveBlock Block,
 /// The fair rules and the append-only ledger behind them. Every rule is checked here, once, whatever the way of
 /// giving (command, reaction, endorsement, message action), so recognition means the same in Slack and Teams.
 /// </summary>
-public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider clock, IOptions<RecognitionOptions> options)
+public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider clock, IOptions<RecognitionOptions> options, ILogger<RecognitionLedger> logger)
 {
     public async Task<GiveOutcome> GiveAsync(GiveRequest request, CancellationToken cancellationToken)
     {
@@ -60,6 +62,7 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
         var allowance = options.Value.DailyAllowance;
         if (await entries.AnyAsync(e => e.IdempotencyKey == request.IdempotencyKey, cancellationToken).ConfigureAwait(false))
         {
+            Log.GiveRepeated(logger, request.IdempotencyKey);
             return new GiveOutcome(null, GiveBlock.Duplicate, null, allowance);
         }
         if (request.GiverIsBot || request.RecipientIsBot)
@@ -113,11 +116,17 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
         if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             // A concurrent delivery of the same event won the unique key.
+            Log.GiveRepeated(logger, request.IdempotencyKey);
             return new GiveOutcome(null, GiveBlock.Duplicate, null, allowance - used);
         }
+        Log.Given(logger, entry.Id, entry.GiverPersonId, entry.RecipientPersonId, entry.Source, entry.Channel);
         return new GiveOutcome(entry, GiveBlock.None, null, allowance - used - 1);
 
-        GiveOutcome Blocked(GiveBlock block, string why) => new(null, block, why, allowance);
+        GiveOutcome Blocked(GiveBlock block, string why)
+        {
+            Log.Refused(logger, request.GiverPersonId, request.RecipientPersonId, block);
+            return new(null, block, why, allowance);
+        }
     }
 
     /// <summary>
@@ -157,8 +166,13 @@ public sealed class RecognitionLedger(LearningBotDbContext db, TimeProvider cloc
             GiverLocalDate = live.GiverLocalDate,
         };
         entries.Add(reversal);
-        // Null when a concurrent delivery of the same removal won the unique key.
-        return await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false) ? reversal : null;
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // A concurrent delivery of the same removal won the unique key.
+            return null;
+        }
+        Log.TakenBack(logger, live.Id, giverPersonId, reversal.Id);
+        return reversal;
     }
 
     /// <summary>Recognitions still available to the giver today (their local day).</summary>

@@ -36,6 +36,7 @@ public sealed class RecognitionEntryRecord
     public DateOnly GiverLocalDate { get; set; }
 }
 
+/// <summary>The way a recognition was given.</summary>
 public enum RecognitionSource
 {
     Command = 0,
@@ -70,6 +71,7 @@ public sealed class RecognitionPostRecord
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>What the bot posted to a learning channel: a shoutout or a learning share.</summary>
 public enum RecognitionPostKind
 {
     Shoutout = 0,

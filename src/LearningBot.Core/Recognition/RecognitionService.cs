@@ -97,7 +97,8 @@ public sealed class RecognitionService(
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             var row = outbox.Add(idempotencyKey, RecognitionPostComposer.PostKind, post.Channel, Guid.Empty);
             row.PersonId = null;
             row.ConversationId = post.ConversationId;

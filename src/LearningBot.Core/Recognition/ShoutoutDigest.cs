@@ -11,6 +11,7 @@ using LearningBot.Core.Debriefs;
 using LearningBot.Core.People;
 using LearningBot.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -24,7 +25,7 @@ public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, IReadO
 /// or daily, at <see cref="RecognitionOptions.DigestTime"/> in the channel's zone. Once per channel and period (the
 /// outbox key); a digest missed by more than <see cref="LateWindow"/> (downtime) is skipped rather than posted stale.
 /// </summary>
-public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWriter outbox, BadgeAwarder badges, TimeProvider clock, IOptions<RecognitionOptions> options)
+public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWriter outbox, BadgeAwarder badges, TimeProvider clock, IOptions<RecognitionOptions> options, ILogger<ShoutoutDigestScheduler> logger)
 {
     public static readonly TimeSpan LateWindow = TimeSpan.FromHours(6);
 
@@ -62,6 +63,7 @@ public sealed class ShoutoutDigestScheduler(LearningBotDbContext db, OutboxWrite
             row.ConversationId = conversation.Key.ConversationId;
             if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
             {
+                Log.DigestQueued(logger, conversation.Key.Channel, conversation.Key.ConversationId, to);
                 written++;
             }
             // else another instance wrote it

@@ -54,7 +54,7 @@ public sealed class SlackAcknowledgements(
         if (await FinishesWithinBudgetAsync(work).ConfigureAwait(false))
         {
             return new SlackAck(work.IsCompletedSuccessfully
-                ? work.Result
+                ? await work.ConfigureAwait(false)
                 : BlockKitRenderer.Ephemeral(OutboundMessage.FromText("Sorry, something went wrong on my side. Please try again in a minute.")));
         }
         if (Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl))
@@ -98,7 +98,7 @@ public sealed class SlackAcknowledgements(
         var work = queue.Run((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().RunSubmissionAsync(payload, ct));
         if (await FinishesWithinBudgetAsync(work).ConfigureAwait(false))
         {
-            if (!work.IsCompletedSuccessfully || work.Result is not { } done)
+            if (!work.IsCompletedSuccessfully || await work.ConfigureAwait(false) is not { } done)
             {
                 return null;
             }

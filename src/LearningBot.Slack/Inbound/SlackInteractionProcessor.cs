@@ -32,21 +32,18 @@ public sealed class SlackInteractionProcessor(
         }
     }
 
-    /// <summary>A processed view_submission: the core's reply and where it goes.</summary>
-    public sealed record Submission(Reply Reply, SlackReplyTarget ReplyTo);
-
     /// <summary>A valid view_submission, run through the core; null when it is not the bot's modal or was handled already.</summary>
-    public async Task<Submission?> RunSubmissionAsync(JsonElement payload, CancellationToken cancellationToken)
+    public async Task<SlackSubmission?> RunSubmissionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
         if (await SubmissionTurnAsync(payload, cancellationToken).ConfigureAwait(false) is not { ReplyTo: { } replyTo } turn)
         {
             return null;
         }
-        return await runner.ProcessAsync(turn, cancellationToken).ConfigureAwait(false) is { } reply ? new Submission(reply, replyTo) : null;
+        return await runner.ProcessAsync(turn, cancellationToken).ConfigureAwait(false) is { } reply ? new SlackSubmission(reply, replyTo) : null;
     }
 
     /// <summary>Delivers a submission's reply where the modal came from.</summary>
-    public Task PostSubmissionAsync(Submission submission, CancellationToken cancellationToken)
+    public Task PostSubmissionAsync(SlackSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         return delivery.DeliverAsync(submission.Reply, submission.ReplyTo, cancellationToken);
@@ -137,3 +134,6 @@ public sealed class SlackInteractionProcessor(
         return auth;
     }
 }
+
+/// <summary>A processed view_submission: the core's reply and where it goes.</summary>
+public sealed record SlackSubmission(Reply Reply, SlackReplyTarget ReplyTo);

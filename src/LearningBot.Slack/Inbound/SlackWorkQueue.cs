@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,12 +11,14 @@ namespace LearningBot.Slack.Inbound;
 /// SlackNet do). Each item runs in its own DI scope. <see cref="WhenIdleAsync"/> completes when nothing is queued or
 /// running, so tests wait for processing deterministically instead of sleeping.
 /// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a work queue (a hosted service), named for what it is; it does not derive from Queue<T>.")]
 public sealed class SlackWorkQueue(IServiceScopeFactory scopes, ILogger<SlackWorkQueue> logger) : BackgroundService
 {
     private const int Concurrency = 4;
     private readonly Channel<Func<Task>> _queue = Channel.CreateUnbounded<Func<Task>>();
     private readonly Lock _gate = new();
     // Not disposed: items still finishing at shutdown release it; a SemaphoreSlim without a wait handle holds nothing.
+    [SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "Items still finishing at shutdown release it; disposing would make their Release throw.")]
     private readonly SemaphoreSlim _slots = new(Concurrency);
     private int _pending;
     private TaskCompletionSource _idle = Completed();
@@ -44,10 +47,13 @@ public sealed class SlackWorkQueue(IServiceScopeFactory scopes, ILogger<SlackWor
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                var scope = scopes.CreateAsyncScope();
+                await using var scopeDisposal = scope.ConfigureAwait(false);
                 result.TrySetResult(await work(scope.ServiceProvider, _stopping).ConfigureAwait(false));
             }
+#pragma warning disable CA1031 // A boundary: any failure of the work is logged and handed to the caller through the result, never lost on the queue's thread.
             catch (Exception e)
+#pragma warning restore CA1031
             {
                 Log.WorkFailed(logger, e);
                 result.TrySetException(e);

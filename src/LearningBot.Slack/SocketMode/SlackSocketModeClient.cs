@@ -42,7 +42,8 @@ public sealed class SlackSocketModeClient(
             try
             {
                 Uri url;
-                await using (var scope = scopes.CreateAsyncScope())
+                var scope = scopes.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
                 {
                     url = await scope.ServiceProvider.GetRequiredService<SlackApiClient>().OpenSocketConnectionAsync(settings.AppToken, stoppingToken).ConfigureAwait(false);
                 }
@@ -83,7 +84,7 @@ public sealed class SlackSocketModeClient(
                 {
                     throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "Slack closed the Socket Mode connection without a disconnect message.");
                 }
-                message.Write(buffer, 0, result.Count);
+                await message.WriteAsync(buffer.AsMemory(0, result.Count), cancellationToken).ConfigureAwait(false);
             }
             while (!result.EndOfMessage);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -25,6 +26,7 @@ public sealed class PostgreSqlLearningBotDbContext(DbContextOptions<PostgreSqlLe
 }
 
 /// <summary>Used only by <c>dotnet ef migrations add</c>.</summary>
+[SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "dotnet ef finds and creates it by reflection.")]
 internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlLearningBotDbContext>
 {
     public PostgreSqlLearningBotDbContext CreateDbContext(string[] args) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LearningBot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public sealed class SqliteLearningBotDbContext(DbContextOptions<SqliteLearningBo
 }
 
 /// <summary>Used only by <c>dotnet ef migrations add</c>.</summary>
+[SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "dotnet ef finds and creates it by reflection.")]
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteLearningBotDbContext>
 {
     public SqliteLearningBotDbContext CreateDbContext(string[] args) =>

@@ -25,7 +25,7 @@ public sealed class BotFrameworkSigningKeys(
     IHttpClientFactory httpClientFactory,
     IOptions<TeamsOptions> options,
     TimeProvider clock,
-    ILogger<BotFrameworkSigningKeys> logger)
+    ILogger<BotFrameworkSigningKeys> logger) : IDisposable
 {
     public const string HttpClientName = "LearningBot.Teams.OpenIdMetadata";
 
@@ -68,6 +68,9 @@ public sealed class BotFrameworkSigningKeys(
             _fetch.Release();
         }
     }
+
+    /// <summary>Frees the fetch gate when the container (which holds the one instance) is disposed.</summary>
+    public void Dispose() => _fetch.Dispose();
 
     /// <summary>The failures of fetching the metadata or the keys: unreachable, not JSON, not OpenID metadata, no jwks_uri, not https.</summary>
     internal static bool IsFetchFailure(Exception e) =>

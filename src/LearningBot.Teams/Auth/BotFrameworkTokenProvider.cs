@@ -25,7 +25,7 @@ public sealed class BotFrameworkTokenProvider
             _app = new Lazy<IConfidentialClientApplication>(() => ConfidentialClientApplicationBuilder
                 .Create(_options.AppId.Trim())
                 .WithClientSecret(_options.AppPassword)
-                .WithAuthority(_options.Authority)
+                .WithAuthority(new Uri(_options.Authority))
                 .WithHttpClientFactory(new MsalHttpClientFactory(httpClientFactory))
                 .Build());
         }

@@ -101,7 +101,7 @@ public sealed class ActivityRequestReader(
             {
                 return null;
             }
-            buffer.Write(chunk, 0, read);
+            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
         }
         return buffer.ToArray();
     }

@@ -42,7 +42,7 @@ internal static class InvokeResponses
     /// A message action answered from the reply's first message: fetchTask opens a card as a dialog (task "continue"),
     /// submitAction shows text (task "message"); with nothing to say, or for a redelivery, the dialog closes.
     /// </summary>
-    public static IResult ForMessageAction(Reply? reply) => Json(reply?.Messages.FirstOrDefault() switch
+    public static IResult ForMessageAction(Reply? reply) => Json((reply?.Messages is { Count: > 0 } messages ? messages[0] : null) switch
     {
         { Card: { } card } => new JsonObject
         {

@@ -52,6 +52,7 @@ public static class ActivityTypes
     public const string Invoke = "invoke";
 }
 
+/// <summary>A user or bot in an activity (<c>from</c>, <c>recipient</c>, <c>membersAdded</c>).</summary>
 public sealed class ChannelAccount
 {
     public string? Id { get; set; }
@@ -63,6 +64,7 @@ public sealed class ChannelAccount
     public IDictionary<string, JsonElement>? Extra { get; set; }
 }
 
+/// <summary>The conversation of an activity: its id, type and tenant.</summary>
 public sealed class ConversationAccount
 {
     public string? Id { get; set; }
@@ -76,6 +78,7 @@ public sealed class ConversationAccount
     public IDictionary<string, JsonElement>? Extra { get; set; }
 }
 
+/// <summary>An activity attachment, such as an Adaptive Card or a file.</summary>
 public sealed class Attachment
 {
     public string? ContentType { get; set; }
@@ -87,6 +90,7 @@ public sealed class Attachment
     public IDictionary<string, JsonElement>? Extra { get; set; }
 }
 
+/// <summary>A reaction in <c>reactionsAdded</c>/<c>reactionsRemoved</c> (like, heart, …).</summary>
 public sealed class MessageReaction
 {
     public string? Type { get; set; }
@@ -104,11 +108,13 @@ public sealed class TeamsChannelData
     public IDictionary<string, JsonElement>? Extra { get; set; }
 }
 
+/// <summary>The Microsoft Entra tenant in <c>channelData</c>.</summary>
 public sealed class TenantInfo
 {
     public string? Id { get; set; }
 }
 
+/// <summary>The team in <c>channelData</c> when the activity comes from a team channel.</summary>
 public sealed class TeamInfo
 {
     public string? Id { get; set; }
@@ -116,6 +122,7 @@ public sealed class TeamInfo
     public string? AadGroupId { get; set; }
 }
 
+/// <summary>The team channel in <c>channelData</c>.</summary>
 public sealed class TeamsChannelInfo
 {
     public string? Id { get; set; }

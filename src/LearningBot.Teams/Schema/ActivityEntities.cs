@@ -39,6 +39,8 @@ public static class ActivityEntities
         string.Equals(LooseJson.String(entity, "type"), type, StringComparison.OrdinalIgnoreCase);
 }
 
+/// <summary>An @mention entity: who was mentioned and the text that mentions them.</summary>
 public sealed record Mention(string? MentionedId, string? MentionedName, string? Text);
 
+/// <summary>The clientInfo entity: the sender's locale, time zone and platform.</summary>
 public sealed record ClientInfo(string? Locale, string? TimeZone, string? Platform);

@@ -22,6 +22,7 @@ public sealed class ConversationParameters
     public string? TenantId { get; set; }
 }
 
+/// <summary>The Connector's answer to creating a conversation: its id, and the first activity's id.</summary>
 public sealed class ConversationResourceResponse
 {
     public string? Id { get; set; }
@@ -35,6 +36,7 @@ public sealed class ErrorResponse
     public ErrorBody? Error { get; set; }
 }
 
+/// <summary>The <c>error</c> object of a Connector error response.</summary>
 public sealed class ErrorBody
 {
     public string? Code { get; set; }

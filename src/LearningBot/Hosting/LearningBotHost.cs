@@ -81,7 +81,8 @@ public static partial class LearningBotHost
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LearningBot.Startup");
-        await using var scope = app.Services.CreateAsyncScope();
+        var scope = app.Services.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         await db.MigrateAsync(cancellationToken).ConfigureAwait(false);
 

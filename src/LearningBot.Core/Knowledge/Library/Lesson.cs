@@ -19,8 +19,10 @@ public sealed record Lesson
     public string? ExtraFrontMatter { get; init; }
 }
 
+/// <summary>One '##' section of a lesson: its heading, its Markdown and its plain text for search.</summary>
 public sealed record LessonSection(string Heading, string Markdown, string PlainText);
 
+/// <summary>A multiple-choice question from a lesson file: the choices, the index of the right one, and why it is right.</summary>
 public sealed record QuizQuestion(string Id, string Question, IReadOnlyList<string> Choices, int Answer, string Explanation);
 
 /// <summary>Why a file was rejected: the file, the line when known, and the rule it breaks.</summary>

@@ -43,7 +43,8 @@ public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index,
         await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             var seenLessons = new Dictionary<string, string>(StringComparer.Ordinal);
             var seenQuestions = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var file in files)
@@ -84,7 +85,8 @@ public sealed class LessonImporter(LearningBotDbContext db, IKeywordIndex index,
         await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             await ImportFileAsync(library, file, bytes, new(StringComparer.Ordinal), new(StringComparer.Ordinal), report, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);

@@ -18,7 +18,7 @@ public sealed class KnowledgeOptions
     /// Decline when the question is at least this close to an example of what the bot does not cover (the
     /// out-of-scope list) relative to the best lesson: example cosine ≥ lesson cosine − margin.
     /// </summary>
-    public double OutOfScopeMargin { get; set; } = 0.0;
+    public double OutOfScopeMargin { get; set; }
 
     /// <summary>The organisation's list of requests the bot does not cover, with where to go instead (YAML).</summary>
     public string OutOfScopePath { get; set; } = "content/out-of-scope.yaml";

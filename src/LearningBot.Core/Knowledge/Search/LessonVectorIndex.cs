@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using LearningBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Knowledge.Search;
 
 /// <summary>A served lesson view with its embedding.</summary>
+[SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "The vector is read in the search's inner loop (dot products over every view); an array avoids a copy per query.")]
 public sealed record ViewVector(string LessonId, string Kind, int Ordinal, float[] Vector);
 
 /// <summary>

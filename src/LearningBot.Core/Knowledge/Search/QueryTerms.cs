@@ -35,8 +35,7 @@ public static class QueryTerms
             }
             var w = word.ToString();
             word.Clear();
-            var apostrophe = w.IndexOf('\'', StringComparison.Ordinal);
-            if (apostrophe >= 0)
+            if (w.Contains('\'', StringComparison.Ordinal))
             {
                 // "don't" → "dont", "team's" → "team"
                 w = w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w.Replace("'", "", StringComparison.Ordinal);

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using LearningBot.Core.Kernel;
 
 namespace LearningBot.Core.Quizzes.Fsrs;
 
 /// <summary>How well a learner recalled an answer. A quiz knows right or wrong only: right → Good, wrong → Again.</summary>
+[SuppressMessage("Design", "CA1008:Enums should have zero value", Justification = "FSRS defines the ratings as 1–4 (Again..Easy) and they are stored by that number; there is no rating 0.")]
 public enum Rating
 {
     Again = 1,
@@ -208,7 +210,9 @@ public sealed class FsrsScheduler
         }
         lo = Math.Min(lo, hi);
         var seed = unchecked((int)(Parameters.FuzzSeed ^ (at.ToUnixTimeMilliseconds() * 31) ^ (reps * 7919L)));
+#pragma warning disable CA5394 // Not security: the interval fuzz is seeded on purpose so a review replays to the same due date (as ts-fsrs's seeded fuzz).
         var u = new Random(seed).NextDouble();
+#pragma warning restore CA5394
         return (int)Math.Floor((u * (hi - lo + 1)) + lo);
     }
 

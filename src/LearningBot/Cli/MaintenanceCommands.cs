@@ -15,7 +15,7 @@ namespace LearningBot.Cli;
 /// Commands for maintainers: `import &lt;folder&gt;`, `import-people &lt;file.csv&gt;`, `ask "question"`, `teams-package [zip]`. Each uses the same
 /// configuration and database as the running bot and exits non-zero with a helpful message on bad input.
 /// </summary>
-public static class CommandLine
+public static class MaintenanceCommands
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
@@ -40,12 +40,12 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"Folder '{args[0]}' does not exist.").ConfigureAwait(false);
             return 2;
         }
-        await using var app = BuildQuiet();
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
-        var report = await scope.ServiceProvider.GetRequiredService<LessonImporter>().ImportAsync(args[0], CancellationToken.None).ConfigureAwait(false);
-        Console.Write(Describe(report));
-        return report.Rejected.Count == 0 ? 0 : 1;
+        return await WithMigratedDatabaseAsync(async services =>
+        {
+            var report = await services.GetRequiredService<LessonImporter>().ImportAsync(args[0], CancellationToken.None).ConfigureAwait(false);
+            Console.Write(Describe(report));
+            return report.Rejected.Count == 0 ? 0 : 1;
+        }).ConfigureAwait(false);
     }
 
     internal static string Describe(ImportReport report)
@@ -79,20 +79,31 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"File '{args[0]}' does not exist.").ConfigureAwait(false);
             return 2;
         }
-        await using var app = BuildQuiet();
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
-        using var reader = File.OpenText(args[0]);
-        var report = await scope.ServiceProvider.GetRequiredService<PeopleImporter>().ImportAsync(reader, CancellationToken.None).ConfigureAwait(false);
-        Console.WriteLine($"Added: {report.Added}");
-        Console.WriteLine($"Updated: {report.Updated}");
-        Console.WriteLine($"Unchanged: {report.Unchanged}");
-        Console.WriteLine($"Rejected: {report.Errors.Count}");
-        foreach (var error in report.Errors)
+        return await WithMigratedDatabaseAsync(async services =>
         {
-            Console.WriteLine($"  {args[0]}:{error}");
-        }
-        return report.Errors.Count == 0 ? 0 : 1;
+            using var reader = File.OpenText(args[0]);
+            var report = await services.GetRequiredService<PeopleImporter>().ImportAsync(reader, CancellationToken.None).ConfigureAwait(false);
+            Console.WriteLine($"Added: {report.Added}");
+            Console.WriteLine($"Updated: {report.Updated}");
+            Console.WriteLine($"Unchanged: {report.Unchanged}");
+            Console.WriteLine($"Rejected: {report.Errors.Count}");
+            foreach (var error in report.Errors)
+            {
+                Console.WriteLine($"  {args[0]}:{error}");
+            }
+            return report.Errors.Count == 0 ? 0 : 1;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs an import in a scope of the bot's own services, on its database brought up to date first.</summary>
+    private static async Task<int> WithMigratedDatabaseAsync(Func<IServiceProvider, Task<int>> import)
+    {
+        var app = BuildQuiet();
+        await using var appDisposal = app.ConfigureAwait(false);
+        var scope = app.Services.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().MigrateAsync().ConfigureAwait(false);
+        return await import(scope.ServiceProvider).ConfigureAwait(false);
     }
 
     public static async Task<int> AskAsync(string[] args)
@@ -103,9 +114,11 @@ public static class CommandLine
             await Console.Error.WriteLineAsync("Usage: ask \"your question\"").ConfigureAwait(false);
             return 2;
         }
-        await using var app = BuildQuiet();
+        var app = BuildQuiet();
+        await using var appDisposal = app.ConfigureAwait(false);
         await LearningBotHost.PrepareAsync(app).ConfigureAwait(false);
-        await using var scope = app.Services.CreateAsyncScope();
+        var scope = app.Services.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var result = await scope.ServiceProvider.GetRequiredService<KnowledgeAnswerer>().AnswerAsync(question, CancellationToken.None).ConfigureAwait(false);
         var answer = result.Search;
         if (result.Generated is { } generated)
@@ -144,7 +157,7 @@ public static class CommandLine
     {
         var output = args.Length > 0 ? args[0] : Path.Combine("artifacts", "learningbot-teams.zip");
         // Only configuration is needed: the bot's other settings (such as its secret) are not checked here.
-        var configuration = new ConfigurationManager();
+        using var configuration = new ConfigurationManager();
         LearningBotHost.ConfigureConfiguration(configuration, []);
         var botId = configuration["LearningBot:Teams:AppId"];
         if (string.IsNullOrWhiteSpace(botId) || !Guid.TryParse(botId, out _))
@@ -164,16 +177,18 @@ public static class CommandLine
             .Replace("${{BOT_ID}}", botId, StringComparison.Ordinal);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.Delete(output);
-        using (var zip = ZipFile.Open(output, ZipArchiveMode.Create))
+        var zip = await ZipFile.OpenAsync(output, ZipArchiveMode.Create).ConfigureAwait(false);
+        await using (zip.ConfigureAwait(false))
         {
             var entry = zip.CreateEntry("manifest.json");
-            await using (var writer = new StreamWriter(await entry.OpenAsync().ConfigureAwait(false), new UTF8Encoding(false)))
+            var writer = new StreamWriter(await entry.OpenAsync().ConfigureAwait(false), new UTF8Encoding(false));
+            await using (writer.ConfigureAwait(false))
             {
                 await writer.WriteAsync(manifest).ConfigureAwait(false);
             }
             foreach (var icon in new[] { "color.png", "outline.png" })
             {
-                zip.CreateEntryFromFile(Path.Combine(folder, icon), icon);
+                await zip.CreateEntryFromFileAsync(Path.Combine(folder, icon), icon).ConfigureAwait(false);
             }
         }
         Console.WriteLine($"Wrote {output} (bot id {botId}). Upload it in Teams: Apps → Manage your apps → Upload an app.");
