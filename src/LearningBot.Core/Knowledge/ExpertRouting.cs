@@ -136,7 +136,8 @@ public sealed class ExpertRouting(
         var won = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             var taken = await db.RoutedQuestions.Where(r => r.Id == id && r.AnsweredAt == null)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(r => r.Answer, answer)
