@@ -73,14 +73,17 @@ public sealed class SocketModeTests() : SlackBotTests(new Dictionary<string, str
         var first = await Slack.NextSocketAsync();
         await first.SendAsync(Hello());
         first.Close();
-        // The bot waits out its reconnect backoff on its clock: move the clock until it asks for a new connection.
-        for (var waited = 0; Slack.CallsTo("apps.connections.open").Count < 2 && waited < 600; waited++)
+        // The bot waits out its reconnect backoff on its clock: move the clock until it asks for a new connection. The
+        // bot notices the drop on its own thread, maybe after a move, so each move gives it a moment to run (that wait is
+        // for the bot's loop, not for time to pass); a bot that never reconnects fails the test instead of hanging it.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Slack.CallsTo("apps.connections.open").Count < 2)
         {
             Bot.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
+            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
         }
 
-        var second = await Slack.NextSocketAsync();
+        var second = await Slack.NextSocketAsync(patience.Token);
         await second.SendAsync(Hello());
         Assert.Equal(2, Slack.CallsTo("apps.connections.open").Count);
     }

@@ -88,7 +88,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public void Answer(string method, JsonObject body) => Plan(method, 1000, 200, body, null);
 
     /// <summary>The next Socket Mode connection the bot opens.</summary>
-    public ValueTask<FakeSocket> NextSocketAsync(CancellationToken cancellationToken = default) => _sockets.Reader.ReadAsync(cancellationToken);
+    /// <summary>The next Socket Mode connection the bot opens; a bot that opens none within 30 s fails the test instead of hanging it.</summary>
+    public async ValueTask<FakeSocket> NextSocketAsync(CancellationToken cancellationToken = default)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(30));
+        return await _sockets.Reader.ReadAsync(patience.Token);
+    }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
