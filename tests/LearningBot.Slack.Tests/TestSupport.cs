@@ -17,23 +17,15 @@ namespace LearningBot.Slack.Tests;
 /// The real host (<see cref="LearningBotTestHost"/>) for the Slack channel's tests, talking to a fake Slack: a manual
 /// clock, and test handlers answering questions (unless real lessons answer) and card actions.
 /// </summary>
-public sealed class SlackBotHost : IAsyncDisposable
+public sealed class SlackBotHost : ChannelBotHost
 {
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
     public const string BotToken = "xoxb-configured-secret";
 
-    private readonly LearningBotTestHost _host;
-
     private SlackBotHost(LearningBotTestHost host, FakeTimeProvider clock)
+        : base(host, clock)
     {
-        _host = host;
-        Clock = clock;
     }
-
-    public HttpClient Client => _host.Client;
-    public FakeTimeProvider Clock { get; }
-    public CapturedLogs Logs => _host.Logs;
-    public IServiceProvider Services => _host.Services;
 
     public static Task<SlackBotHost> StartAsync(FakeSlackApi slack, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool lessons = false)
     {
@@ -116,7 +108,6 @@ public sealed class SlackBotHost : IAsyncDisposable
 
     public Task<int> InboundEventCountAsync() => WithDbAsync(db => db.InboundEvents.CountAsync());
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
 
 /// <summary>

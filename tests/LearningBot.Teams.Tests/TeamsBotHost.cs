@@ -14,24 +14,16 @@ namespace LearningBot.Teams.Tests;
 /// The real host (<see cref="LearningBotTestHost"/>) for the Teams channel's tests: a manual clock, and the test
 /// handlers answering questions and card actions, so a test sees what reached the core and what the channel sent.
 /// </summary>
-public sealed class TeamsBotHost : IAsyncDisposable
+public sealed class TeamsBotHost : ChannelBotHost
 {
     public const string AppId = "00000000-0000-0000-0000-00000000b07";
     public const string BotId = "28:" + AppId;
     public const string TenantId = "tenant-1";
 
-    private readonly LearningBotTestHost _host;
-
     private TeamsBotHost(LearningBotTestHost host, FakeTimeProvider clock)
+        : base(host, clock)
     {
-        _host = host;
-        Clock = clock;
     }
-
-    public HttpClient Client => _host.Client;
-    public FakeTimeProvider Clock { get; }
-    public CapturedLogs Logs => _host.Logs;
-    public IServiceProvider Services => _host.Services;
 
     /// <summary>Production mode: tokens from <paramref name="identity"/>, outbound tokens from <paramref name="entra"/>.</summary>
     public static Task<TeamsBotHost> StartProductionAsync(FakeBotFrameworkIdentity identity, FakeEntraTokenEndpoint entra) =>
@@ -92,5 +84,4 @@ public sealed class TeamsBotHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<LearningBotDbContext>().ConversationReferences.CountAsync();
     }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
