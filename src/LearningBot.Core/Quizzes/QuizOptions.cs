@@ -33,7 +33,7 @@ public sealed class QuizOptions
     /// <summary>How often the dispatcher job runs.</summary>
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>False: no Quartz job and no outbox worker in this process (tests, or an instance that only answers).</summary>
+    /// <summary>False: the dispatch job does not run in this process (tests, or an instance that only answers); the outbox worker has its own switch, LearningBot:Outbox:WorkerEnabled.</summary>
     public bool SchedulingEnabled { get; set; } = true;
 
     /// <summary>
