@@ -15,7 +15,10 @@ public static class AdaptiveCardRenderer
     public const string Version = "1.5";
     public const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
 
-    /// <summary>Teams refuses messages over ~100 KB; staying under 80 KB leaves room for the envelope (§4.5).</summary>
+    /// <summary>
+    /// Teams refuses messages over ~100 KB counted as UTF-16, two bytes a character (§4.5); staying under 80 KB of
+    /// UTF-16 leaves room for the envelope.
+    /// </summary>
     public const int MaxCardBytes = 80 * 1024;
 
     /// <summary>The data key that carries the verb, so a classic Action.Submit (fallback) brings it back too.</summary>
@@ -231,15 +234,15 @@ public static class AdaptiveCardRenderer
     }
 
     /// <summary>
-    /// Shortens the longest text blocks (by serialized size), marking each cut with "…", until the card's JSON fits
-    /// (§4.5). The largest block is cut down towards the next largest, so one long block does not vanish while
+    /// Shortens the longest text blocks (by serialized size in UTF-16, as Teams counts), marking each cut with "…",
+    /// until the card's JSON fits (§4.5). The largest block is cut down towards the next largest, so one long block does not vanish while
     /// another stays whole.
     /// </summary>
     internal static void FitWithinLimit(JsonObject card, int maxBytes)
     {
         while (true)
         {
-            var excess = Encoding.UTF8.GetByteCount(card.ToJsonString()) - maxBytes;
+            var excess = Utf16Bytes(card.ToJsonString()) - maxBytes;
             if (excess <= 0)
             {
                 return;
@@ -247,7 +250,7 @@ public static class AdaptiveCardRenderer
             var blocks = card["body"]!.AsArray()
                 .OfType<JsonObject>()
                 .Where(b => (string?)b["type"] == "TextBlock" && ((string?)b["text"])?.Length > 1)
-                .Select(b => (Block: b, Bytes: Encoding.UTF8.GetByteCount(b["text"]!.ToJsonString())))
+                .Select(b => (Block: b, Bytes: Utf16Bytes(b["text"]!.ToJsonString())))
                 .OrderByDescending(b => b.Bytes)
                 .ToList();
             if (blocks.Count == 0)
@@ -268,4 +271,7 @@ public static class AdaptiveCardRenderer
             longest["text"] = string.Concat(text.AsSpan(0, keep), Ellipsis);
         }
     }
+
+    /// <summary>The size Teams counts: UTF-16, two bytes a character (teams-protocol.md §4.5).</summary>
+    internal static int Utf16Bytes(string json) => json.Length * 2;
 }
