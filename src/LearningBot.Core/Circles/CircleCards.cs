@@ -126,7 +126,7 @@ public static class CircleCards
             },
             new TextInputElement("time", "Time (24-hour, your time zone)") { Required = true, MaxLength = 5, Value = "10:00" },
             new ChoiceInputElement(PairsInput, "Peer pairs", [new Choice("No", "no"), new Choice("Yes, a new pair each round", "yes")]) { Required = true, Value = "no" },
-            new TextElement("Round-ups come to this chat. Others can join later with **circle join <name>**.") { Subtle = true },
+            new TextElement("Round-ups come to this chat. Others can join later with **circle join** _name_.") { Subtle = true },
         ],
         Actions = [CardAction.Submit("Create circle", CircleVerbs.Create, primary: true)],
     };

@@ -7,8 +7,8 @@ namespace LearningBot.Core.Circles;
 public sealed class CircleCommand(CircleService circles) : ICommandHandler
 {
     public string Name => "circle";
-    public string Description => "peer learning circles: circle create <name> about <topic> @people weekly <day> <HH:mm>; circle join <name>";
-    public string Usage => "circle create|join|leave|skip|pause|resume";
+    public string Description => "peer learning circles: **circle create** _name_ **about** _topic_ _@people_ **weekly** _day_ _HH:mm_; **circle join** _name_";
+    public string Usage => "**circle** create, join, leave, skip, pause or resume";
 
     public Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {

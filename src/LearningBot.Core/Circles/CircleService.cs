@@ -170,7 +170,7 @@ public sealed partial class CircleService(LearningBotDbContext db, PersonDirecto
                           where m.PersonId == turn.PersonId && m.LeftAt == null
                           select new { c.Name, c.Topic, m.Paused }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var list = mine.Count == 0 ? "You're not in a circle yet." : "Your circles:\n" + string.Join("\n", mine.Select(c => $"- **{c.Name}** — {c.Topic}{(c.Paused ? " (paused)" : "")}"));
-        return Reply.WithText($"{list}\n\nStart one in a group chat or channel with {CreateUsage}; **circle join|leave|skip|pause|resume <name>** for the rest.");
+        return Reply.WithText($"{list}\n\nStart one in a group chat or channel with {CreateUsage}; **circle join**, **leave**, **skip**, **pause** or **resume** _name_ for the rest.");
     }
 
     /// <summary>A member's check-in from the card. Counted once per round: pressing again updates the same check-in.</summary>

@@ -9,8 +9,11 @@ public interface ICommandHandler
     /// <summary>One line for the help card: what the command does.</summary>
     string Description { get; }
 
-    /// <summary>Shown on the help card, e.g. "refresher &lt;topic&gt;".</summary>
-    string Usage => Name;
+    /// <summary>
+    /// Shown on the help card, in the card Markdown subset: the words to type in bold, placeholders in italics, e.g.
+    /// "**refresher** _topic_". Never angle brackets: Teams takes "&lt;topic&gt;" for markup and drops it.
+    /// </summary>
+    string Usage => $"**{Name}**";
 
     Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken);
 }

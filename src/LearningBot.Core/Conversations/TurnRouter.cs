@@ -112,7 +112,7 @@ public sealed class TurnRouter
         Body =
         [
             new TextElement("These are the commands I know:"),
-            new TextElement(string.Join("\n", _commands.Values.Select(c => $"- **{c.Usage}** — {c.Description}"))),
+            new TextElement(string.Join("\n", _commands.Values.Select(c => $"- {c.Usage} — {c.Description}"))),
             new TextElement("Or just ask a question in your own words.") { Subtle = true },
         ],
         Actions = [CardAction.Submit("Show help", HelpVerbs.Show)],

@@ -141,8 +141,8 @@ public static class DebriefCards
         if (unknownPeople > 0)
         {
             body.Add(new TextElement(unknownPeople == 1
-                ? "One person you picked isn't in this team or chat, so I couldn't add them; mention them in the typed command (debrief <project> @name) from a chat they're in."
-                : $"{unknownPeople} people you picked aren't in this team or chat, so I couldn't add them; mention them in the typed command (debrief <project> @name) from a chat they're in."));
+                ? "One person you picked isn't in this team or chat, so I couldn't add them; mention them in the typed command (**debrief** _project_ _@name_) from a chat they're in."
+                : $"{unknownPeople} people you picked aren't in this team or chat, so I couldn't add them; mention them in the typed command (**debrief** _project_ _@name_) from a chat they're in."));
         }
         return new Card { Title = $"Debrief started: {debrief.Project}", Body = body };
     }

@@ -6,8 +6,8 @@ namespace LearningBot.Core.Debriefs;
 public sealed class DebriefCommand(DebriefService debriefs) : ICommandHandler
 {
     public string Name => "debrief";
-    public string Description => "start a post-project debrief: debrief <project> @people… by <date>";
-    public string Usage => "debrief   (a form), or debrief <project> @people… [by yyyy-mm-dd]";
+    public string Description => "start a post-project debrief";
+    public string Usage => "**debrief** (a form), or **debrief** _project_ _@people…_ **by** _yyyy-mm-dd_";
 
     public Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken) =>
         debriefs.StartAsync(turn, arguments, cancellationToken);

@@ -25,7 +25,7 @@ public static class HelpCards
                 : "Ask me anything about how we work and I'll answer from your organisation's microlessons. Here's what I can do:"),
             new TextElement(
                 "- **Just-in-time answers**: ask a question in your own words and get the right two-minute lesson\n" +
-                "- **refresher <topic>**: a quick refresher card before a meeting or a call\n" +
+                "- **refresher** _topic_: a quick refresher card before a meeting or a call\n" +
                 "- **quiz**: short daily quizzes at your local time, spaced so you remember\n" +
                 "- **kudos**: recognise a colleague who helped you learn\n" +
                 "- **circle** and **debrief**: peer learning circles and post-project debriefs"),
@@ -44,7 +44,7 @@ public static class HelpCards
         Body =
         [
             new TextElement("Ask a question in your own words — for example _how do I run a useful 1:1?_ — or use a command:"),
-            new TextElement(string.Join("\n", commands.Select(c => $"- **{c.Usage}** — {c.Description}"))),
+            new TextElement(string.Join("\n", commands.Select(c => $"- {c.Usage} — {c.Description}"))),
             new TextElement("In a channel or group chat, @mention me first.") { Subtle = true },
         ],
     };

@@ -175,7 +175,7 @@ public sealed class ExpertsCommand(ExpertRouting routing) : ICommandHandler
 {
     public string Name => "experts";
     public string Description => "in a channel: \"experts here\" sends unanswered questions to it";
-    public string Usage => "experts here";
+    public string Usage => "**experts here**";
 
     public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {

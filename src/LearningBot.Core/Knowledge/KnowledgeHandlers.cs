@@ -33,7 +33,7 @@ public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog cata
 {
     public string Name => "refresher";
     public string Description => "a two-minute refresher on a topic";
-    public string Usage => "refresher <topic>";
+    public string Usage => "**refresher** _topic_";
 
     public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ public sealed class QuizCommand(QuizAnswers answers, QuizSettingsService setting
 {
     public string Name => "quiz";
     public string Description => "a quick quiz question now; quiz settings to change your daily quiz";
-    public string Usage => "quiz [settings]";
+    public string Usage => "**quiz** or **quiz settings**";
 
     public Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {

@@ -99,7 +99,7 @@ public sealed class LeaderboardCommand(Leaderboard leaderboard, RecognitionServi
 {
     public string Name => "leaderboard";
     public string Description => "top recognised and most generous colleagues (opt out any time)";
-    public string Usage => "leaderboard [week|month|all]";
+    public string Usage => "**leaderboard** or **leaderboard** week, month or all";
 
     public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {

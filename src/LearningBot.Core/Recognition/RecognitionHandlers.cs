@@ -11,7 +11,7 @@ public sealed partial class KudosCommand(RecognitionService recognition, Recogni
 {
     public string Name => "kudos";
     public string Description => "recognise a colleague for what they did or taught";
-    public string Usage => "kudos @name for …";
+    public string Usage => "**kudos** _@name_ **for** _what they did_";
 
     public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -97,7 +97,7 @@ public sealed class ShareCommand(RecognitionService recognition) : ICommandHandl
 {
     public string Name => "share";
     public string Description => "share something you learned with your team's learning channel";
-    public string Usage => "share <what you learned>";
+    public string Usage => "**share** _what you learned_";
 
     public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -123,7 +123,7 @@ public sealed class LearningChannelCommand(RecognitionService recognition) : ICo
 {
     public string Name => "learning";
     public string Description => "in a channel: \"learning channel here\" posts shoutouts, shares and the weekly digest there";
-    public string Usage => "learning channel here";
+    public string Usage => "**learning channel here**";
 
     public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {

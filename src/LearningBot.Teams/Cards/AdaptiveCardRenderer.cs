@@ -26,6 +26,9 @@ public static class AdaptiveCardRenderer
 
     private const string Ellipsis = "…";
 
+    /// <summary>U+2060: invisible, and not a line break opportunity.</summary>
+    public const char WordJoiner = '\u2060';
+
     public static JsonObject Render(Card card)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -34,7 +37,7 @@ public static class AdaptiveCardRenderer
             new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = card.Title,
+                ["text"] = Escape(card.Title),
                 ["weight"] = "Bolder",
                 ["size"] = "Large",
                 ["wrap"] = true,
@@ -43,7 +46,7 @@ public static class AdaptiveCardRenderer
         };
         if (card.Subtitle is { Length: > 0 } subtitle)
         {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = subtitle, ["isSubtle"] = true, ["spacing"] = "None", ["wrap"] = true });
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Markdown(subtitle), ["isSubtle"] = true, ["spacing"] = "None", ["wrap"] = true });
         }
         foreach (var element in card.Body)
         {
@@ -78,7 +81,7 @@ public static class AdaptiveCardRenderer
     public static Activity TextActivity(string text) => new()
     {
         Type = ActivityTypes.Message,
-        Text = text,
+        Text = Markdown(text),
         TextFormat = "markdown",
     };
 
@@ -88,7 +91,7 @@ public static class AdaptiveCardRenderer
         HeadingElement heading => new JsonObject
         {
             ["type"] = "TextBlock",
-            ["text"] = heading.Text,
+            ["text"] = Escape(heading.Text),
             ["weight"] = "Bolder",
             ["size"] = "Medium",
             ["wrap"] = true,
@@ -96,7 +99,7 @@ public static class AdaptiveCardRenderer
         FactsElement facts => new JsonObject
         {
             ["type"] = "FactSet",
-            ["facts"] = new JsonArray([.. facts.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value })]),
+            ["facts"] = new JsonArray([.. facts.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = Escape(f.Label), ["value"] = Markdown(f.Value) })]),
         },
         TextInputElement input => TextInput(input),
         DateInputElement input => Input(input, "Input.Date", input.Value),
@@ -211,11 +214,12 @@ public static class AdaptiveCardRenderer
 
     /// <summary>
     /// Adaptive Card Markdown renders "- " lists only when each item starts a line and the list is set off from the
-    /// paragraph before it, so line breaks are normalised and a blank line is put before a list.
+    /// paragraph before it, so line breaks are normalised and a blank line is put before a list. Text is escaped
+    /// (<see cref="Escape"/>) so that what is not the card Markdown subset shows as typed.
     /// </summary>
     internal static string Markdown(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var lines = Escape(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var result = new StringBuilder();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -270,6 +274,30 @@ public static class AdaptiveCardRenderer
             }
             longest["text"] = string.Concat(text.AsSpan(0, keep), Ellipsis);
         }
+    }
+
+    /// <summary>
+    /// Teams takes "&lt;" followed by a letter, "/", "!" or "?" for the start of HTML markup and drops it with what
+    /// follows ("refresher &lt;topic&gt;" shows "refresher"). A word joiner (U+2060, invisible, no line break) after
+    /// such a "&lt;" keeps it text on every client, where an entity (&amp;lt;) shows as typed on some.
+    /// </summary>
+    internal static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('<', StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var result = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            result.Append(text[i]);
+            if (text[i] == '<' && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!' or '?'))
+            {
+                result.Append(WordJoiner);
+            }
+        }
+        return result.ToString();
     }
 
     /// <summary>The size Teams counts: UTF-16, two bytes a character (teams-protocol.md §4.5).</summary>
