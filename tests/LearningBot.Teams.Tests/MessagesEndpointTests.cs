@@ -223,8 +223,11 @@ public sealed class MessagesEndpointTests
         await using var bot = await ProductionBot.StartAsync();
         const string channel = "19:channel@thread.tacv2";
 
-        await bot.PostAsync(TestActivities.Message(bot.Connector.ServiceUrl, "one", id: "1", conversationType: "channel", conversationId: channel + ";messageid=1"));
-        await bot.PostAsync(TestActivities.Message(bot.Connector.ServiceUrl, "two", id: "2", conversationType: "channel", conversationId: channel + ";messageid=2"));
+        var mention = new JsonObject { ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = TeamsBotHost.BotId }, ["text"] = "<at>LearningBot</at>" };
+        await bot.PostAsync(TestActivities.Message(bot.Connector.ServiceUrl, "<at>LearningBot</at> one", id: "1", conversationType: "channel", conversationId: channel + ";messageid=1")
+            .With("entities", new JsonArray(mention.DeepClone())));
+        await bot.PostAsync(TestActivities.Message(bot.Connector.ServiceUrl, "<at>LearningBot</at> two", id: "2", conversationType: "channel", conversationId: channel + ";messageid=2")
+            .With("entities", new JsonArray(mention.DeepClone())));
 
         Assert.Equal(1, await bot.Host.ConversationCountAsync());
         Assert.Equal(

@@ -63,7 +63,7 @@ public sealed class TurnMapperTests
          "from":{"id":"29:u","name":"Ada","aadObjectId":"aad-1"},"recipient":{"id":"28:bot"},
          "conversation":{"id":"19:c;messageid=5","conversationType":"channel"},
          "channelData":{"tenant":{"id":"t-9"},"team":{"id":"19:team","name":"Security"}},
-         "entities":[{"type":"clientInfo","timezone":"Asia/Tokyo","locale":"de-DE"}]}
+         "entities":[{"type":"clientInfo","timezone":"Asia/Tokyo","locale":"de-DE"},{"type":"mention","mentioned":{"id":"28:bot"},"text":"<at>Bot</at>"}]}
         """);
 
         Assert.Equal("m1", turn.EventId);
@@ -81,7 +81,7 @@ public sealed class TurnMapperTests
         var turn = Single("""
         {"type":"message","id":"m1","localTimezone":"Europe/Berlin","text":"hi","from":{"id":"29:u"},"recipient":{"id":"28:bot"},
          "conversation":{"id":"19:g","conversationType":"groupChat","tenantId":"t-conv"},"channelData":{"tenant":{"id":"t-old"}},
-         "entities":[{"type":"clientInfo","timezone":"Asia/Tokyo"}]}
+         "entities":[{"type":"clientInfo","timezone":"Asia/Tokyo"},{"type":"mention","mentioned":{"id":"28:bot"},"text":"<at>Bot</at>"}]}
         """);
 
         Assert.Equal("Europe/Berlin", turn.TimeZone);

@@ -29,6 +29,13 @@ internal static class BotMentions
         return text.Trim();
     }
 
+    /// <summary>True when a mention entity names the recipient, the bot (§4.1).</summary>
+    public static bool MentionsBot(Activity activity)
+    {
+        var botId = activity.Recipient?.Id;
+        return botId is not null && ActivityEntities.Mentions(activity).Any(m => string.Equals(m.MentionedId, botId, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The people a message mentions, other than the bot, in order and once each.</summary>
     public static IReadOnlyList<ChannelUser> MentionedPeople(Activity activity)
     {

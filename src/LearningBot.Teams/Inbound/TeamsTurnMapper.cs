@@ -58,6 +58,12 @@ public static partial class TeamsTurnMapper
                 {
                     return [template with { Kind = TurnKind.CardAction, Action = submit with { CardMessageId = activity.ReplyToId } }];
                 }
+                // In a channel or group chat only a message that mentions the bot is addressed to it. Teams sends the
+                // bot only those (unless the app has RSC ChannelMessage.Read.Group), but the bot does not rely on it.
+                if (template.Conversation.Type is ConversationType.Channel or ConversationType.GroupChat && !BotMentions.MentionsBot(activity))
+                {
+                    return [];
+                }
                 return [template with { Text = BotMentions.TextWithoutBotMention(activity) }];
 
             case ActivityTypes.ConversationUpdate:
