@@ -62,12 +62,13 @@ public sealed class DebriefAnswers(LearningBotDbContext db, DebriefSummaries sum
             participant.SavedAt = now;
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             Log.AnswersSaved(logger, debrief.Id, participantId);
+            var zone = await DebriefRecord.ManagerTimeZoneAsync(db, debrief, cancellationToken).ConfigureAwait(false);
             return new Reply
             {
                 UpdatedCard = submit
-                    ? DebriefCards.Questions(debrief, participant, template, answers, errors)
+                    ? DebriefCards.Questions(debrief, participant, template, answers, errors, managerTimeZone: zone)
                     : DebriefCards.Questions(debrief, participant, template, answers,
-                        note: $"Saved {now:HH:mm} UTC. Come back to this card any time before the deadline and press **Submit** when you're done."),
+                        note: $"Saved {now:HH:mm} UTC. Come back to this card any time before the deadline and press **Submit** when you're done.", managerTimeZone: zone),
             };
         }
 

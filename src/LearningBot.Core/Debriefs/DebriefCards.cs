@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Debriefs;
+using LearningBot.Core.Kernel;
 
 namespace LearningBot.Core.Debriefs;
 
@@ -59,7 +60,8 @@ public static class DebriefCards
 
     /// <summary>The participant's card: one input per question, filled with what they saved; errors under their field.</summary>
     public static Card Questions(DebriefRecord debrief, DebriefParticipantRecord participant, DebriefTemplate template,
-        IReadOnlyDictionary<string, string> answers, IReadOnlyDictionary<string, string>? errors = null, string? note = null, bool reminder = false)
+        IReadOnlyDictionary<string, string> answers, IReadOnlyDictionary<string, string>? errors = null, string? note = null, bool reminder = false,
+        string? managerTimeZone = null)
     {
         ArgumentNullException.ThrowIfNull(debrief);
         ArgumentNullException.ThrowIfNull(participant);
@@ -68,8 +70,8 @@ public static class DebriefCards
         var body = new List<CardElement>
         {
             new TextElement(reminder
-                ? $"A reminder: your answers for **{debrief.Project}** are due {Due(debrief)}. Pick up where you left off."
-                : $"Take ten minutes to look back on **{debrief.Project}**. Answers are due {Due(debrief)}; press **Save** to come back later."),
+                ? $"A reminder: your answers for **{debrief.Project}** are due {Due(debrief, managerTimeZone)}. Pick up where you left off."
+                : $"Take ten minutes to look back on **{debrief.Project}**. Answers are due {Due(debrief, managerTimeZone)}; press **Save** to come back later."),
             new TextElement(debrief.Open
                 ? "Everyone who took part will see the answers when the debrief closes."
                 : "Only you and the manager who started the debrief see your answers.") { Subtle = true },
@@ -119,7 +121,7 @@ public static class DebriefCards
         Body = [new TextElement("This debrief has closed, so answers can no longer be changed.")],
     };
 
-    public static Card Started(DebriefRecord debrief, IReadOnlyList<string> names, IReadOnlyList<string> unreachable, int unknownPeople = 0)
+    public static Card Started(DebriefRecord debrief, IReadOnlyList<string> names, IReadOnlyList<string> unreachable, int unknownPeople = 0, string? managerTimeZone = null)
     {
         ArgumentNullException.ThrowIfNull(debrief);
         ArgumentNullException.ThrowIfNull(unreachable);
@@ -129,7 +131,7 @@ public static class DebriefCards
             [
                 new Fact("Project", debrief.Project),
                 new Fact("Participants", string.Join(", ", names)),
-                new Fact("Due", Due(debrief)),
+                new Fact("Due", Due(debrief, managerTimeZone)),
                 new Fact("Template", debrief.Template + (debrief.Open ? " (answers shared with everyone)" : " (answers private to you and each author)")),
             ]),
             new TextElement("Each participant gets the questions in a 1:1 chat with me. Reminders go to those who haven't answered at half-time and the day before; you get the summary when everyone has answered or the deadline passes."),
@@ -237,5 +239,13 @@ public static class DebriefCards
         };
     }
 
-    private static string Due(DebriefRecord debrief) => debrief.Deadline.ToString("ddd d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The due day as the manager typed or picked it: the deadline is the end of that day (the next midnight) in the
+    /// manager's time zone, so the day shown is the one the deadline's last moment falls on there.
+    /// </summary>
+    public static string Due(DebriefRecord debrief, string? managerTimeZone)
+    {
+        ArgumentNullException.ThrowIfNull(debrief);
+        return LocalCalendar.LocalDate(debrief.Deadline.AddTicks(-1), LocalCalendar.Zone(managerTimeZone)).ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+    }
 }

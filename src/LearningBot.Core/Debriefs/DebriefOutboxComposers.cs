@@ -28,7 +28,7 @@ public sealed class DebriefCardComposer(LearningBotDbContext db, DebriefSummarie
             return null;
         }
         var card = DebriefCards.Questions(debrief, participant, summaries.Template(debrief), DebriefSummaries.ParseAnswers(participant.Answers),
-            reminder: parts.Length > 1 && parts[1] == "reminder");
+            reminder: parts.Length > 1 && parts[1] == "reminder", managerTimeZone: await DebriefRecord.ManagerTimeZoneAsync(db, debrief, cancellationToken).ConfigureAwait(false));
         return OutboundMessage.FromCard(card);
     }
 

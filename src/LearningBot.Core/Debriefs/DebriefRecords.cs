@@ -23,6 +23,15 @@ public sealed class DebriefRecord
     /// <summary>Set once, when everyone answered or the deadline passed; the summary is queued in the same save.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
     public List<DebriefParticipantRecord> Participants { get; set; } = [];
+
+    /// <summary>The time zone the deadline was set in: the manager's (an IANA id), or null for UTC.</summary>
+    public static Task<string?> ManagerTimeZoneAsync(Storage.LearningBotDbContext db, DebriefRecord debrief, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(debrief);
+        var manager = debrief.ManagerPersonId;
+        return db.Set<People.PersonRecord>().AsNoTracking().Where(p => p.Id == manager).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken);
+    }
 }
 
 /// <summary>One participant's answers, saved as they go (a JSON object of question id → text).</summary>

@@ -143,7 +143,7 @@ public sealed class DebriefService(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         Log.Started(logger, debrief.Id, turn.PersonId, debrief.Participants.Count, request.TemplateName, request.Deadline);
-        return (errors, Reply.WithCard(DebriefCards.Started(debrief, [.. debrief.Participants.Select(p => p.Name)], unreachable, unknownPeople)));
+        return (errors, Reply.WithCard(DebriefCards.Started(debrief, [.. debrief.Participants.Select(p => p.Name)], unreachable, unknownPeople, zone.Id)));
     }
 
     /// <summary>

@@ -1,8 +1,7 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
-using LearningBot.Core.Storage;
+using LearningBot.Core.People;
 using LearningBot.Core.Recognition;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningBot.Core.Recognition;
 
@@ -11,7 +10,7 @@ namespace LearningBot.Core.Recognition;
 /// reports reactions only on the bot's own posts, so this is how a Teams user recognises any colleague's message.
 /// The adapter turns fetchTask / submitAction into these verbs, with the message acted on in the data.
 /// </summary>
-public sealed class RecogniseThisAction(RecognitionService recognition, LearningBotDbContext db) : ICardActionHandler
+public sealed class RecogniseThisAction(RecognitionService recognition, PersonDirectory people) : ICardActionHandler
 {
     public const string CommandId = "recogniseThis";
     public const string FetchVerb = "messageAction:" + CommandId + ":fetch";
@@ -33,15 +32,14 @@ public sealed class RecogniseThisAction(RecognitionService recognition, Learning
 
         var authorIsBot = action.Data.GetValueOrDefault("authorIsBot") == "true";
         var aad = action.Data.GetValueOrDefault("authorAadObjectId") ?? "";
-        var channel = turn.Channel;
+        // The author is found as a kudos mention is: a known account, else the channel's member lookup in this
+        // conversation and the team channels the bot is in (the message gives the Entra object id, not the 29: id).
         var recipient = authorIsBot || aad.Length == 0
             ? (Guid?)null
-            : await db.ChannelAccounts.AsNoTracking().Where(a => a.Channel == channel && a.AadObjectId == aad).Select(a => (Guid?)a.PersonId)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            : (await people.ResolvePickedAsync(turn, aad, 1, cancellationToken).ConfigureAwait(false)).People.Cast<Guid?>().FirstOrDefault();
         if (recipient is null && !authorIsBot)
         {
-            // Without the author's Teams id the bot cannot reach them; a mention carries it.
-            return Reply.WithText($"I can't recognise {RecognitionCards.NameOr(authorName)} from here yet — they haven't used LearningBot. Try **kudos @{(authorName.Length > 0 ? authorName : "name")} for …** in a chat with me.");
+            return Reply.WithText($"I couldn't look up {RecognitionCards.NameOr(authorName)} in this chat, so I can't tell them about it. Try **kudos @{(authorName.Length > 0 ? authorName : "name")} for …** with a mention — that reaches them.");
         }
         var value = action.Data.GetValueOrDefault(ValueInput)?.Trim().TrimStart('#').ToLowerInvariant();
         var outcome = await recognition.GiveAsync(new GiveRequest
@@ -57,6 +55,7 @@ public sealed class RecogniseThisAction(RecognitionService recognition, Learning
             Reason = action.Data.GetValueOrDefault(ReasonInput),
             Value = string.IsNullOrWhiteSpace(value) ? null : value,
             TeamId = turn.Conversation.TeamId ?? "",
+            GivenInConversationId = turn.Conversation.Type == ConversationType.Personal ? null : turn.Conversation.Id,
             MessageLink = Uri.TryCreate(action.Data.GetValueOrDefault("messageLink"), UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps ? link : null,
         }, turn.From.Name, authorName, postShoutout: true, cancellationToken).ConfigureAwait(false);
         return outcome.Block switch

@@ -43,6 +43,7 @@ public sealed partial class KudosCommand(RecognitionService recognition, Recogni
             Reason = reason,
             Value = value,
             TeamId = turn.Conversation.TeamId ?? "",
+            GivenInConversationId = turn.Conversation.Type == ConversationType.Personal ? null : turn.Conversation.Id,
         }, turn.From.Name, recipient.Name, postShoutout: true, cancellationToken).ConfigureAwait(false);
         if (outcome.Block == GiveBlock.Duplicate)
         {

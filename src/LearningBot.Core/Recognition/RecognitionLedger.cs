@@ -28,6 +28,11 @@ public sealed record GiveRequest
     public string TeamId { get; init; } = "";
     /// <summary>A link to the recognised message for the recipient's note (Teams message actions carry one).</summary>
     public Uri? MessageLink { get; init; }
+    /// <summary>
+    /// The group chat or channel the recognition was given in, if it was given in one: the shoutout goes there when
+    /// the team has no learning channel, so the people who saw it given see it land.
+    /// </summary>
+    public string? GivenInConversationId { get; init; }
 }
 
 /// <summary>Why a give did not land; <see cref="GiveBlock.None"/> when it did.</summary>

@@ -19,7 +19,10 @@ public sealed class RecognitionService(
     OutboxWriter outbox,
     TimeProvider clock)
 {
-    /// <summary>Gives, then posts the shoutout (for explicit gives), tells the recipient and checks badges.</summary>
+    /// <summary>
+    /// Gives, then posts the shoutout (for explicit gives) in the learning channel, or where it was given when there is
+    /// none; tells the recipient and checks badges.
+    /// </summary>
     public async Task<GiveOutcome> GiveAsync(GiveRequest request, string giverName, string recipientName, bool postShoutout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -28,13 +31,16 @@ public sealed class RecognitionService(
         {
             return outcome;
         }
-        if (postShoutout && await FindLearningChannelAsync(request.Channel, request.TeamId, cancellationToken).ConfigureAwait(false) is { } learning)
+        var shoutoutIn = postShoutout
+            ? (await FindLearningChannelAsync(request.Channel, request.TeamId, cancellationToken).ConfigureAwait(false))?.ConversationId ?? request.GivenInConversationId
+            : null;
+        if (shoutoutIn is not null)
         {
             await PostAsync(new RecognitionPostRecord
             {
                 Kind = RecognitionPostKind.Shoutout,
                 Channel = entry.Channel,
-                ConversationId = learning.ConversationId,
+                ConversationId = shoutoutIn,
                 TeamId = entry.TeamId,
                 SubjectPersonId = entry.RecipientPersonId,
                 SubjectName = recipientName,
