@@ -31,6 +31,18 @@ public sealed record TextElement(string Text) : CardElement
 /// <summary>A small heading inside the card body.</summary>
 public sealed record HeadingElement(string Text) : CardElement;
 
+/// <summary>
+/// Content kept back until the person asks for it, e.g. the answer to a practice question. Teams shows a button that
+/// reveals it on the card itself (Action.ToggleVisibility, no round trip); Slack, which cannot hide blocks, shows a
+/// button that sends <see cref="Verb"/> with <see cref="Data"/>, and the feature answers with the card revealed.
+/// </summary>
+public sealed record RevealElement(string Id, string ButtonTitle, IReadOnlyList<CardElement> Content) : CardElement
+{
+    /// <summary>The verb a channel that cannot reveal on the card sends instead.</summary>
+    public required string Verb { get; init; }
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+}
+
 /// <summary>Label/value pairs shown as a compact table.</summary>
 public sealed record FactsElement(IReadOnlyList<Fact> Facts) : CardElement;
 
@@ -84,7 +96,17 @@ public sealed record PeopleInputElement(string Id, string Label) : InputElement(
 /// <summary>A button. A submit button carries a verb and data back to the bot; a link button opens a URL.</summary>
 public sealed record CardAction
 {
-    public required string Title { get; init; }
+    /// <summary>
+    /// The longest button title both channels show whole: Teams cuts a button at the card's edge (on mobile, with
+    /// several buttons, at about 30 characters) and Slack shows about 30 of its 75. Longer titles are shortened at a
+    /// word with "…" (<see cref="FitTitle"/>).
+    /// </summary>
+    public const int MaxTitleLength = 30;
+
+    private readonly string _title = "";
+
+    /// <summary>The button's text, at most <see cref="MaxTitleLength"/> characters (a longer one is shortened).</summary>
+    public required string Title { get => _title; init => _title = FitTitle(value); }
     /// <summary>Routing key of a submit action, e.g. "lesson.open". Null for link buttons.</summary>
     public string? Verb { get; init; }
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
@@ -95,4 +117,23 @@ public sealed record CardAction
         new() { Title = title, Verb = verb, Data = data ?? new Dictionary<string, string>(), Primary = primary };
 
     public static CardAction OpenUrl(string title, Uri url) => new() { Title = title, Url = url };
+
+    /// <summary>A title of at most <see cref="MaxTitleLength"/> characters: cut at the last whole word that fits, then "…".</summary>
+    public static string FitTitle(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        title = title.Trim();
+        if (title.Length <= MaxTitleLength)
+        {
+            return title;
+        }
+        var room = MaxTitleLength - 1;
+        var cut = title.LastIndexOf(' ', room);
+        var kept = (cut >= room / 2 ? title[..cut] : title[..room]).TrimEnd(' ', ',', ':', ';', '-', '—');
+        if (kept.Length > 0 && char.IsHighSurrogate(kept[^1]))
+        {
+            kept = kept[..^1];
+        }
+        return kept + "…";
+    }
 }

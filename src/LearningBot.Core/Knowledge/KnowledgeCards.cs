@@ -130,13 +130,17 @@ public static class KnowledgeCards
         return new Card { Title = lesson.Title, Subtitle = lesson.Summary, Body = body };
     }
 
-    public static Card Refresher(LessonRecord lesson)
+    /// <summary>
+    /// Key points (each section's first point, whole) and one practice question whose answer is revealed on a click
+    /// (<paramref name="answerShown"/>: the card once revealed, for channels that reveal by answering).
+    /// </summary>
+    public static Card Refresher(LessonRecord lesson, bool answerShown = false)
     {
         ArgumentNullException.ThrowIfNull(lesson);
         var keyPoints = lesson.Sections
             .Where(s => s.Ordinal > 0 && s.Heading.Length > 0)
             .OrderBy(s => s.Ordinal)
-            .Select(s => $"- **{s.Heading}**: {FirstSentence(s.PlainText)}")
+            .Select(s => $"- **{s.Heading}**: {KeyPoint(s.PlainText)}")
             .ToList();
         var body = new List<CardElement>();
         if (keyPoints.Count > 0)
@@ -151,7 +155,14 @@ public static class KnowledgeCards
             body.Add(new TextElement(question.Question));
             body.Add(new TextElement(string.Join("\n", choices.Select((c, i) => $"- {(char)('A' + i)}. {c}"))));
             var answer = question.Answer < choices.Count ? $"{(char)('A' + question.Answer)}. {choices[question.Answer]}" : "";
-            body.Add(new TextElement($"Answer: **{answer}** — {question.Explanation}") { Subtle = true });
+            var revealed = new TextElement($"Answer: **{answer}** — {question.Explanation}") { Subtle = true };
+            body.Add(answerShown
+                ? revealed
+                : new RevealElement("refresher-answer", "Show the answer", [revealed])
+                {
+                    Verb = KnowledgeVerbs.RevealAnswer,
+                    Data = new Dictionary<string, string> { ["lessonId"] = lesson.Id },
+                });
         }
         return new Card
         {
@@ -175,10 +186,19 @@ public static class KnowledgeCards
         return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd() + " …";
     }
 
-    private static string FirstSentence(string text)
+    /// <summary>
+    /// A section's first point, whole: its first paragraph or list item. One that is very long ends at its last
+    /// sentence within the limit, never at its first ("Check your aim." says nothing without the rest).
+    /// </summary>
+    private static string KeyPoint(string text)
     {
-        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        var end = line.IndexOf(". ", StringComparison.Ordinal);
-        return Shorten(end > 0 ? line[..(end + 1)] : line, 160);
+        const int max = 400;
+        var line = (text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "").Trim();
+        if (line.Length <= max)
+        {
+            return line;
+        }
+        var end = line.LastIndexOf(". ", max - 1, StringComparison.Ordinal);
+        return end > max / 2 ? line[..(end + 1)] : Shorten(line, max);
     }
 }

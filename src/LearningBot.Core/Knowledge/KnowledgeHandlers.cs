@@ -60,7 +60,7 @@ public sealed class RefresherCommand(IKnowledgeSearch search, LessonCatalog cata
 public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestionHandler questions, KnowledgeRecords records, ExpertRouting experts) : ICardActionHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } =
-        [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback, KnowledgeVerbs.AskExperts, KnowledgeVerbs.ExpertAnswer];
+        [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback, KnowledgeVerbs.AskExperts, KnowledgeVerbs.ExpertAnswer, KnowledgeVerbs.RevealAnswer];
 
     public async Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
     {
@@ -82,10 +82,17 @@ public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestio
             {
                 return Reply.WithText("That feedback button is missing its details — thanks for trying, though!");
             }
-            await records.RecordFeedbackAsync(turn, action.Data.GetValueOrDefault("question") ?? "", ratedLesson, helpful == "yes", cancellationToken).ConfigureAwait(false);
-            return Reply.WithText(helpful == "yes"
-                ? "Thanks — glad it helped! 🙌"
-                : "Thanks for saying so — I've passed it on to the people who write the lessons. Try asking in other words, or open a related lesson.");
+            var vote = await records.RecordFeedbackAsync(turn, action.Data.GetValueOrDefault("question") ?? "", ratedLesson, helpful == "yes", cancellationToken).ConfigureAwait(false);
+            return vote switch
+            {
+                FeedbackVote.Unchanged => Reply.None,
+                FeedbackVote.Changed => Reply.WithText(helpful == "yes"
+                    ? "Changed your vote to 👍 — glad it helped after all."
+                    : "Changed your vote to 👎 — thanks for saying so; I've passed it on to the people who write the lessons."),
+                _ => Reply.WithText(helpful == "yes"
+                    ? "Thanks — glad it helped! 🙌"
+                    : "Thanks for saying so — I've passed it on to the people who write the lessons. Try asking in other words, or open a related lesson."),
+            };
         }
         if (action.Verb == KnowledgeVerbs.Ask)
         {
@@ -98,8 +105,13 @@ public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestio
             return Reply.WithText("That button is missing its lesson. Ask your question again and I'll find it.");
         }
         var lesson = await catalog.FindAsync(lessonId, cancellationToken).ConfigureAwait(false);
-        return lesson is null
-            ? Reply.WithText("That lesson has been retired from the library. Ask your question again for the current one.")
+        if (lesson is null)
+        {
+            return Reply.WithText("That lesson has been retired from the library. Ask your question again for the current one.");
+        }
+        // The refresher again with its answer shown, in place of the card clicked.
+        return action.Verb == KnowledgeVerbs.RevealAnswer
+            ? new Reply { UpdatedCard = KnowledgeCards.Refresher(lesson, answerShown: true) }
             : Reply.WithCard(KnowledgeCards.FullLesson(lesson));
     }
 }

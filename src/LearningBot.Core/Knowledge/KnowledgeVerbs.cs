@@ -9,6 +9,8 @@ public static class KnowledgeVerbs
     public const string OpenLesson = "lesson.open";
     /// <summary>"Did this help?": data["lessonId"], data["helpful"] ("yes"/"no"), data["question"].</summary>
     public const string Feedback = "knowledge.feedback";
+    /// <summary>Show the answer of a refresher's practice question (channels that cannot reveal it on the card): data["lessonId"].</summary>
+    public const string RevealAnswer = "knowledge.reveal-answer";
     /// <summary>"Quiz me on this": the lesson's questions join the learner's quiz queue (the quizzes feature owns it).</summary>
     public const string QuizMeOnLesson = "quiz.queue-lesson";
     /// <summary>Pass an unanswered question to the experts: data["question"], data["anonymous"] ("yes"/"no").</summary>

@@ -141,6 +141,22 @@ public static class BlockKitRenderer
                     ["type"] = "section",
                     ["fields"] = new JsonArray([.. chunk.Select(fact => (JsonNode)MrkdwnObject(Cut($"*{Escape(fact.Label)}*\n{Mrkdwn(fact.Value)}", MaxFieldText)))]),
                 });
+            case RevealElement reveal:
+                // Slack cannot hide blocks: the button asks the feature, which answers with the card revealed.
+                return
+                [
+                    new JsonObject
+                    {
+                        ["type"] = "actions",
+                        ["elements"] = new JsonArray(new JsonObject
+                        {
+                            ["type"] = "button",
+                            ["text"] = PlainText(Cut(CardAction.FitTitle(reveal.ButtonTitle), MaxButtonText)),
+                            ["action_id"] = Cut($"{SubmitPrefix}{reveal.Id}:{reveal.Verb}", MaxId),
+                            ["value"] = ButtonValue(reveal.Verb, reveal.Data),
+                        }),
+                    },
+                ];
             default:
                 return BlockKitInputs.Block(element) is { } input ? [input] : [];
         }

@@ -105,7 +105,34 @@ public static class AdaptiveCardRenderer
         DateInputElement input => Input(input, "Input.Date", input.Value),
         ChoiceInputElement input => ChoiceInput(input),
         PeopleInputElement input => PeopleInput(input),
+        RevealElement reveal => Reveal(reveal),
         _ => throw new NotSupportedException($"Card element {element.GetType().Name} has no Adaptive Card rendering."),
+    };
+
+    /// <summary>A button that shows a hidden container in place (Action.ToggleVisibility, Adaptive Cards 1.2+), then the container.</summary>
+    private static JsonObject Reveal(RevealElement reveal) => new()
+    {
+        ["type"] = "Container",
+        ["items"] = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "Action.ToggleVisibility",
+                    ["title"] = CardAction.FitTitle(reveal.ButtonTitle),
+                    ["targetElements"] = new JsonArray(reveal.Id),
+                }),
+            },
+            new JsonObject
+            {
+                ["type"] = "Container",
+                ["id"] = reveal.Id,
+                ["isVisible"] = false,
+                ["items"] = new JsonArray([.. reveal.Content.Select(RenderElement)]),
+            },
+        },
     };
 
     private static JsonObject TextInput(TextInputElement input)

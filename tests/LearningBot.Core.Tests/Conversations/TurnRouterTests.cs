@@ -133,7 +133,7 @@ public sealed class TurnRouterTests
     public static TheoryData<Type, string[], string[]> Features => new()
     {
         { typeof(HelpFeature), ["help"], [HelpVerbs.Show] },
-        { typeof(KnowledgeFeature), ["refresher", "experts"], [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback, KnowledgeVerbs.AskExperts, KnowledgeVerbs.ExpertAnswer] },
+        { typeof(KnowledgeFeature), ["refresher", "experts"], [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback, KnowledgeVerbs.AskExperts, KnowledgeVerbs.ExpertAnswer, KnowledgeVerbs.RevealAnswer] },
         { typeof(QuizFeature), ["quiz"], [QuizVerbs.Answer, QuizVerbs.QueueLesson, QuizVerbs.SaveSettings, QuizVerbs.Stop, QuizVerbs.Resume, QuizVerbs.Now] },
         { typeof(DebriefFeature), ["debrief"], [DebriefVerbs.Start, DebriefVerbs.Save, DebriefVerbs.Submit, DebriefVerbs.Publish, DebriefVerbs.Skip, DebriefVerbs.Edit] },
         { typeof(CircleFeature), ["circle"], [CircleVerbs.CheckIn, CircleVerbs.Create] },

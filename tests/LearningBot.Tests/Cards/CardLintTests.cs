@@ -251,9 +251,13 @@ public sealed class CardLintTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var (action, node) = (actions[i], rendered[i]);
             var button = $"{where} button '{action.Title}'";
-            if ((string?)node["title"] is not { Length: > 0 })
+            if ((string?)node["title"] is not { Length: > 0 } title)
             {
                 problems.Add($"{button}: no title.");
+            }
+            else if (title.Length > CardAction.MaxTitleLength)
+            {
+                problems.Add($"{button}: the title is {title.Length} characters; Teams cuts a button at the card's edge, keep it within {CardAction.MaxTitleLength}.");
             }
             if (action.Url is { } url)
             {
@@ -364,7 +368,7 @@ public sealed class CardLintTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var title = (string?)button["text"]?["text"] ?? "";
             var at = $"{where} button '{Short(title)}'";
-            PlainText(at, "text", button["text"], BlockKitRenderer.MaxButtonText, problems);
+            PlainText(at, "text", button["text"], CardAction.MaxTitleLength, problems);
             ActionId(at, button, actionIds, problems);
             if ((string?)button["value"] is { Length: > BlockKitRenderer.MaxButtonValue } value)
             {
@@ -449,7 +453,10 @@ public sealed class CardLintTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 continue;
             }
-            var index = int.Parse(actionId[BlockKitRenderer.SubmitPrefix.Length..actionId.IndexOf(':', BlockKitRenderer.SubmitPrefix.Length)], CultureInfo.InvariantCulture);
+            if (!int.TryParse(actionId[BlockKitRenderer.SubmitPrefix.Length..actionId.IndexOf(':', BlockKitRenderer.SubmitPrefix.Length)], CultureInfo.InvariantCulture, out var index))
+            {
+                continue; // a reveal button of the body, not one of the card's actions
+            }
             var action = actions[index];
             if (!BlockKitRenderer.TryReadButtonValue((string?)button["value"], out var verb, out var data) || verb != action.Verb || !SameData(data, action.Data))
             {

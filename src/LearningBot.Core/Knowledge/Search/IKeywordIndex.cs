@@ -17,6 +17,9 @@ public interface IKeywordIndex
     /// <summary>Adds a question people asked that the lesson answered (a view learned from use).</summary>
     Task AddAskedAsync(string lessonId, string question, CancellationToken cancellationToken);
 
+    /// <summary>Removes a question added by <see cref="AddAskedAsync"/> (the 👍 that taught it was taken back).</summary>
+    Task RemoveAskedAsync(string lessonId, string question, CancellationToken cancellationToken);
+
     /// <summary>Views matching any of the terms, best first.</summary>
     Task<IReadOnlyList<ViewMatch>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken);
 }

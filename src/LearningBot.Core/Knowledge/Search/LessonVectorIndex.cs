@@ -16,7 +16,7 @@ public sealed record ViewVector(string LessonId, string Kind, int Ordinal, float
 public sealed class LessonVectorIndex
 {
     private readonly Lock _gate = new();
-    private (int Lessons, int MaxViewId) _version = (-1, -1);
+    private (int Lessons, int MaxViewId, int Views) _version = (-1, -1, -1);
     private IReadOnlyList<ViewVector> _views = [];
 
     public async Task<IReadOnlyList<ViewVector>> ViewsAsync(LearningBotDbContext db, CancellationToken cancellationToken)
@@ -24,9 +24,11 @@ public sealed class LessonVectorIndex
         ArgumentNullException.ThrowIfNull(db);
         var lessons = await db.Lessons.CountAsync(l => !l.Retired, cancellationToken).ConfigureAwait(false);
         var maxViewId = await db.LessonViews.MaxAsync(v => (int?)v.Id, cancellationToken).ConfigureAwait(false) ?? 0;
+        // The count notices a view removed (a 👍 taken back) that was not the newest.
+        var count = await db.LessonViews.CountAsync(cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
-            if (_version == (lessons, maxViewId))
+            if (_version == (lessons, maxViewId, count))
             {
                 return _views;
             }
@@ -38,7 +40,7 @@ public sealed class LessonVectorIndex
         lock (_gate)
         {
             _views = views;
-            _version = (lessons, maxViewId);
+            _version = (lessons, maxViewId, count);
         }
         return views;
     }

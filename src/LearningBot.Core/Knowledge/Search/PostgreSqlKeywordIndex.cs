@@ -17,6 +17,9 @@ public sealed class PostgreSqlKeywordIndex(LearningBotDbContext db) : IKeywordIn
     /// <summary>Asked questions are read from lesson_views (kind "asked") by the search query itself.</summary>
     public Task AddAskedAsync(string lessonId, string question, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Nothing to do: the view's removal from lesson_views removes it from the search.</summary>
+    public Task RemoveAskedAsync(string lessonId, string question, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<IReadOnlyList<ViewMatch>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);

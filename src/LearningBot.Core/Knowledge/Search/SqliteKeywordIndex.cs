@@ -36,6 +36,10 @@ public sealed class SqliteKeywordIndex(LearningBotDbContext db) : IKeywordIndex
             $"INSERT INTO lesson_search (lesson_id, ordinal, title, heading, body, tags) VALUES ({lessonId}, {-1}, {""}, {""}, {question}, {""})",
             cancellationToken).ConfigureAwait(false);
 
+    public async Task RemoveAskedAsync(string lessonId, string question, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"DELETE FROM lesson_search WHERE lesson_id = {lessonId} AND ordinal = {-1} AND body = {question}", cancellationToken).ConfigureAwait(false);
+
     public async Task<IReadOnlyList<ViewMatch>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);
