@@ -19,12 +19,13 @@ public sealed class ProductionBot : IAsyncDisposable
     public FakeConnector Connector { get; }
     public TeamsBotHost Host { get; }
 
-    public static async Task<ProductionBot> StartAsync()
+    /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons.</param>
+    public static async Task<ProductionBot> StartAsync(bool lessons = false)
     {
         var identity = await FakeBotFrameworkIdentity.StartAsync();
         var entra = await FakeEntraTokenEndpoint.StartAsync();
         var connector = await FakeConnector.StartAsync();
-        var host = await TeamsBotHost.StartProductionAsync(identity, entra);
+        var host = await TeamsBotHost.StartProductionAsync(identity, entra, lessons);
         return new ProductionBot(identity, entra, connector, host);
     }
 

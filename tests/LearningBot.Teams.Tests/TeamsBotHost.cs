@@ -25,26 +25,39 @@ public sealed class TeamsBotHost : ChannelBotHost
     {
     }
 
-    /// <summary>Production mode: tokens from <paramref name="identity"/>, outbound tokens from <paramref name="entra"/>.</summary>
-    public static Task<TeamsBotHost> StartProductionAsync(FakeBotFrameworkIdentity identity, FakeEntraTokenEndpoint entra) =>
-        StartAsync(new Dictionary<string, string?>
+    /// <summary>
+    /// Production mode: tokens from <paramref name="identity"/>, outbound tokens from <paramref name="entra"/>. With
+    /// <paramref name="lessons"/> the real knowledge handler answers from the repository's content/ lessons.
+    /// </summary>
+    public static Task<TeamsBotHost> StartProductionAsync(FakeBotFrameworkIdentity identity, FakeEntraTokenEndpoint entra, bool lessons = false)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["LearningBot:Teams:AppId"] = AppId,
             ["LearningBot:Teams:AppPassword"] = "not-a-real-secret",
             ["LearningBot:Teams:TenantId"] = TenantId,
             ["LearningBot:Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
-        }, entra);
+        };
+        if (lessons)
+        {
+            settings["LearningBot:Content:Path"] = RepositoryPaths.Content;
+        }
+        return StartAsync(settings, entra, lessons);
+    }
 
     /// <summary>Local development mode: no app id.</summary>
     public static Task<TeamsBotHost> StartDevelopmentAsync(IDictionary<string, string?>? settings = null) =>
-        StartAsync(settings ?? new Dictionary<string, string?>(), null);
+        StartAsync(settings ?? new Dictionary<string, string?>(), null, lessons: false);
 
-    private static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, FakeEntraTokenEndpoint? entra)
+    private static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, FakeEntraTokenEndpoint? entra, bool lessons)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var host = await LearningBotTestHost.StartAsync(settings, services =>
         {
-            services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
+            if (!lessons)
+            {
+                services.AddScoped<IQuestionHandler, AnswerCardQuestionHandler>();
+            }
             services.AddScoped<ICardActionHandler, TestCardActions>();
             if (entra is not null)
             {
