@@ -1,3 +1,4 @@
+using LearningBot.Core.Kernel;
 using System.Text;
 using System.Text.Json;
 using LearningBot.Slack.Inbound;
@@ -22,6 +23,11 @@ public sealed class SlackHttpEndpoint(SlackRequestGate gate, SlackAcknowledgemen
         {
             return;
         }
+        if (WellFormedText.ProblemInJson(body) is { } badText)
+        {
+            await gate.RefuseAsync(context, 400, "Invalid text in event", badText).ConfigureAwait(false);
+            return;
+        }
         if (Parse(body) is not { } envelope)
         {
             await gate.RefuseAsync(context, 400, "Malformed event", "The body is not JSON; the Events API posts application/json (slack-protocol.md §2.1).").ConfigureAwait(false);
@@ -35,6 +41,11 @@ public sealed class SlackHttpEndpoint(SlackRequestGate gate, SlackAcknowledgemen
         ArgumentNullException.ThrowIfNull(context);
         if (!gate.Available(context) || await gate.ReadBodyAsync(context).ConfigureAwait(false) is not { } raw)
         {
+            return;
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(raw) || !FormIsWellFormed(raw))
+        {
+            await gate.RefuseAsync(context, 400, "Invalid text in slash command", "A form field is not valid UTF-8 (after percent-decoding).").ConfigureAwait(false);
             return;
         }
         var form = ParseForm(raw);
@@ -59,8 +70,19 @@ public sealed class SlackHttpEndpoint(SlackRequestGate gate, SlackAcknowledgemen
         {
             return;
         }
+        if (!FormIsWellFormed(raw))
+        {
+            await gate.RefuseAsync(context, 400, "Invalid text in interaction", "A form field is not valid UTF-8 (after percent-decoding).").ConfigureAwait(false);
+            return;
+        }
         var form = ParseForm(raw);
-        if (Parse(Encoding.UTF8.GetBytes(form.TryGetValue("payload", out var json) ? json.ToString() : "")) is not { } payload)
+        var payloadText = form.TryGetValue("payload", out var json) ? json.ToString() : "";
+        if (!WellFormedText.IsWellFormed(payloadText) || WellFormedText.ProblemInJson(Encoding.UTF8.GetBytes(payloadText)) is not null)
+        {
+            await gate.RefuseAsync(context, 400, "Invalid text in interaction", "The payload holds text that is not valid UTF-8/UTF-16 (e.g. an unpaired surrogate).").ConfigureAwait(false);
+            return;
+        }
+        if (Parse(Encoding.UTF8.GetBytes(payloadText)) is not { } payload)
         {
             await gate.RefuseAsync(context, 400, "Malformed interaction", "Expected a form field 'payload' holding JSON (slack-protocol.md §4).").ConfigureAwait(false);
             return;
@@ -96,6 +118,27 @@ public sealed class SlackHttpEndpoint(SlackRequestGate gate, SlackAcknowledgemen
         {
             return null;
         }
+    }
+
+    /// <summary>True when the raw form and every percent-decoded name and value are valid UTF-8.</summary>
+    private static bool FormIsWellFormed(byte[] body)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return false;
+        }
+        foreach (var pair in Encoding.UTF8.GetString(body).Split('&'))
+        {
+            foreach (var part in pair.Split('=', 2))
+            {
+                var bytes = System.Net.WebUtility.UrlDecodeToBytes(Encoding.UTF8.GetBytes(part), 0, Encoding.UTF8.GetByteCount(part));
+                if (bytes is not null && !System.Text.Unicode.Utf8.IsValid(bytes))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static Dictionary<string, StringValues> ParseForm(byte[] body) =>

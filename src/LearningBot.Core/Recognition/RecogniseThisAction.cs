@@ -1,3 +1,4 @@
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.People;
@@ -71,7 +72,7 @@ public sealed class RecogniseThisAction(RecognitionService recognition, PersonDi
         Title = $"Recognise {RecognitionCards.NameOr(authorName)}",
         Body =
         [
-            new TextElement(messageText.Length > 200 ? $"_{messageText[..197]}…_" : $"_{messageText}_") { Subtle = true },
+            new TextElement($"_{(messageText.Length > 200 ? WellFormedText.Cut(messageText, 198) : messageText)}_") { Subtle = true },
             new TextInputElement(ReasonInput, "What are you recognising?") { Required = true, MaxLength = 500, Placeholder = "e.g. the clear write-up that unblocked us" },
             new TextInputElement(ValueInput, "Value (optional)") { MaxLength = 50, Placeholder = "#teamwork" },
         ],

@@ -30,7 +30,7 @@ public static partial class BlockKitText
     public static string Cut(string text, int max)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= max ? text : text[..(max - 1)] + "…";
+        return LearningBot.Core.Kernel.WellFormedText.Cut(text, max);
     }
 
     /// <summary>Splits long text into pieces of at most <paramref name="max"/> characters, at a line break or space when there is one.</summary>

@@ -88,6 +88,11 @@ public sealed class SlackSocketModeClient(
             }
             while (!result.EndOfMessage);
 
+            // An envelope whose text cannot be stored (invalid UTF-8, a lone surrogate) is dropped here, before any work is queued.
+            if (LearningBot.Core.Kernel.WellFormedText.ProblemInJson(message.GetBuffer().AsSpan(0, (int)message.Length)) is not null)
+            {
+                continue;
+            }
             using var document = JsonDocument.Parse(message.ToArray());
             var frame = document.RootElement.Clone();
             switch (frame.GetString("type"))

@@ -1,3 +1,4 @@
+using LearningBot.Core.Kernel;
 using System.Net;
 using System.Text.Json;
 using LearningBot.Teams.Auth;
@@ -61,6 +62,10 @@ public sealed class ActivityRequestReader(
             caller = outcome.Caller;
         }
 
+        if (WellFormedText.ProblemInJson(body) is { } badText)
+        {
+            return Refused(StatusCodes.Status400BadRequest, "Invalid text in activity", badText);
+        }
         Activity? activity;
         try
         {
