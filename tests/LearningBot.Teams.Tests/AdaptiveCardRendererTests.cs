@@ -102,6 +102,41 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Long_fact_values_and_labels_are_cut_too_and_what_a_person_typed_or_picks_never()
+    {
+        var huge = new Card
+        {
+            Title = "Facts",
+            Body =
+            [
+                new FactsElement([new Fact("Notes", new string('n', 90_000))]),
+                new ChoiceInputElement("pick", "Pick", [new Choice("One", "value-one")]),
+                new TextInputElement("note", new string('l', 30_000)) { Value = new string('v', 5_000), Required = true },
+            ],
+        };
+
+        var card = AdaptiveCardRenderer.Render(huge);
+
+        Assert.True(card.ToJsonString().Length * 2 <= AdaptiveCardRenderer.MaxCardBytes);
+        Assert.EndsWith("…", (string?)card["body"]![1]!["facts"]![0]!["value"], StringComparison.Ordinal);
+        Assert.Equal("value-one", (string?)card["body"]![2]!["choices"]![0]!["value"]);
+        Assert.EndsWith("…", (string?)card["body"]![3]!["label"], StringComparison.Ordinal);
+        Assert.Equal(new string('v', 5_000), (string?)card["body"]![3]!["value"]);
+    }
+
+    [Fact]
+    public void A_card_too_large_in_what_cannot_be_cut_is_returned_rather_than_cut_forever()
+    {
+        var choices = Enumerable.Range(0, 4_000).Select(i => new Choice($"Choice number {i} of many", $"value-{i}")).ToList();
+        var huge = new Card { Title = "Choices", Body = [new TextElement("Pick one of these"), new ChoiceInputElement("pick", "Pick", choices)] };
+
+        var card = AdaptiveCardRenderer.Render(huge);
+
+        Assert.Equal(4_000, card["body"]![2]!["choices"]!.AsArray().Count);
+        Assert.Equal("P…", (string?)card["body"]![1]!["text"]);
+    }
+
+    [Fact]
     public void A_card_within_the_limit_is_left_alone()
     {
         var text = new string('a', 10_000);

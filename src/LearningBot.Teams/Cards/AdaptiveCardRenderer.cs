@@ -265,42 +265,85 @@ public static class AdaptiveCardRenderer
     }
 
     /// <summary>
-    /// Shortens the longest text blocks (by serialized size in UTF-16, as Teams counts), marking each cut with "…",
-    /// until the card's JSON fits (§4.5). The largest block is cut down towards the next largest, so one long block does not vanish while
-    /// another stays whole.
+    /// Shortens the longest texts — text blocks anywhere in the body (also inside containers and revealed parts), fact
+    /// values, input labels and their error messages, never an input's value — by serialized size in UTF-16, as Teams counts, marking each cut with "…", until the card's JSON
+    /// fits (§4.5). The largest text is cut down towards the next largest, so one long text does not vanish while
+    /// another stays whole. Every pass shortens a text or stops: when no text can be shortened further the card is
+    /// left as it is (the card lint reports a card that still does not fit).
     /// </summary>
     internal static void FitWithinLimit(JsonObject card, int maxBytes)
     {
-        while (true)
+        while (Utf16Bytes(card.ToJsonString()) - maxBytes is var excess && excess > 0)
         {
-            var excess = Utf16Bytes(card.ToJsonString()) - maxBytes;
-            if (excess <= 0)
+            var texts = new List<(JsonObject Owner, string Key, int Bytes)>();
+            CollectShortenable(card["body"], texts);
+            var candidates = texts.OrderByDescending(t => t.Bytes).ToList();
+            if (candidates.Count == 0)
             {
                 return;
             }
-            var blocks = card["body"]!.AsArray()
-                .OfType<JsonObject>()
-                .Where(b => (string?)b["type"] == "TextBlock" && ((string?)b["text"])?.Length > 1)
-                .Select(b => (Block: b, Bytes: Utf16Bytes(b["text"]!.ToJsonString())))
-                .OrderByDescending(b => b.Bytes)
-                .ToList();
-            if (blocks.Count == 0)
-            {
-                return;
-            }
-            var (longest, bytes) = blocks[0];
-            var next = blocks.Count > 1 ? blocks[1].Bytes : 0;
-            var text = (string)longest["text"]!;
+            var (owner, key, bytes) = candidates[0];
+            var next = candidates.Count > 1 ? candidates[1].Bytes : 0;
+            var text = (string)owner[key]!;
             var bytesToCut = Math.Min(excess + 16, Math.Max(bytes - next, (excess + 16) / 2));
-            // Escaped JSON can take several bytes per character; convert with this block's own ratio.
+            // Escaped JSON can take several bytes per character; convert with this text's own ratio.
             var charsToCut = (int)Math.Ceiling(bytesToCut * (double)text.Length / bytes);
-            var keep = Math.Max(1, text.Length - Math.Max(1, charsToCut));
-            if (char.IsHighSurrogate(text[keep - 1]))
+            var body = text.EndsWith(Ellipsis, StringComparison.Ordinal) ? text[..^Ellipsis.Length] : text;
+            var keep = Math.Clamp(body.Length - Math.Max(1, charsToCut), 1, body.Length - 1);
+            if (char.IsHighSurrogate(body[keep - 1]))
             {
                 keep = Math.Max(1, keep - 1);
             }
-            longest["text"] = string.Concat(text.AsSpan(0, keep), Ellipsis);
+            owner[key] = string.Concat(body.AsSpan(0, keep), Ellipsis);
         }
+    }
+
+    /// <summary>The texts under <paramref name="node"/> that can still lose a character: a text block's text, a fact's value, an input's label and error message.</summary>
+    private static void CollectShortenable(JsonNode? node, List<(JsonObject Owner, string Key, int Bytes)> texts)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    CollectShortenable(item, texts);
+                }
+                break;
+            case JsonObject element:
+                var type = (string?)element["type"];
+                if (type == "TextBlock")
+                {
+                    Add(element, "text", texts);
+                }
+                else if (type?.StartsWith("Input.", StringComparison.Ordinal) == true)
+                {
+                    // What a field is called and says when it is empty; never what the person typed.
+                    Add(element, "label", texts);
+                    Add(element, "errorMessage", texts);
+                }
+                else if (type == "FactSet" && element["facts"] is JsonArray facts)
+                {
+                    foreach (var fact in facts.OfType<JsonObject>())
+                    {
+                        Add(fact, "value", texts);
+                    }
+                }
+                CollectShortenable(element["items"], texts);
+                CollectShortenable(element["columns"], texts);
+                break;
+        }
+
+        static void Add(JsonObject owner, string key, List<(JsonObject Owner, string Key, int Bytes)> texts)
+        {
+            if (owner[key] is JsonValue value && value.TryGetValue<string>(out var text) && Shortenable(text))
+            {
+                texts.Add((owner, key, Utf16Bytes(value.ToJsonString())));
+            }
+        }
+
+        // A text already cut to one character and the ellipsis has nothing left to give.
+        static bool Shortenable(string text) =>
+            (text.EndsWith(Ellipsis, StringComparison.Ordinal) ? text.Length - Ellipsis.Length : text.Length) > 1;
     }
 
     /// <summary>
