@@ -135,6 +135,33 @@ public sealed partial class PersonDirectory(
     /// </summary>
     private async Task<Guid> LinkEmailAsync(ChannelAccountRecord account, string email, CancellationToken cancellationToken)
     {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await TryLinkEmailAsync(account, email, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException exception) when (attempt < 2 && db.IsUniqueViolation(exception))
+            {
+                // Another account took the email between the read and the write (its person committed first): undo
+                // this try's changes, which its transaction rolled back, and link again to the person who has it now.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+                {
+                    if (entry.State == EntityState.Added)
+                    {
+                        entry.State = EntityState.Detached;
+                    }
+                    else
+                    {
+                        await entry.ReloadAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task<Guid> TryLinkEmailAsync(ChannelAccountRecord account, string email, CancellationToken cancellationToken)
+    {
         var person = await db.People.SingleAsync(p => p.Id == account.PersonId, cancellationToken).ConfigureAwait(false);
         var other = await db.People.Include(p => p.Accounts).SingleOrDefaultAsync(p => p.Email == email && p.Id != person.Id, cancellationToken).ConfigureAwait(false);
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

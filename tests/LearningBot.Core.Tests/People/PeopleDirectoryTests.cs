@@ -142,4 +142,64 @@ public sealed class PeopleDirectoryTests
         public Task<ChannelUser?> FindAsync(ConversationReferenceRecord where, string userId, CancellationToken cancellationToken) =>
             Task.FromResult(users.FirstOrDefault(u => u.Id == userId || u.AadObjectId == userId));
     }
+
+    [Fact]
+    public async Task Accounts_sharing_an_email_that_make_first_contact_at_the_same_moment_all_succeed_as_one_person()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ImportAsync(database, Header + "ada@example.com,Ada Lovelace,,Platform,engineer\n");
+        var accounts = new List<(ChannelKind Channel, ChannelUser User)>();
+        for (var round = 0; round < 4; round++)
+        {
+            accounts.Add((ChannelKind.Teams, new ChannelUser($"29:ada-{round}", "Ada") { Email = "Ada@Example.com" }));
+            accounts.Add((ChannelKind.Slack, new ChannelUser($"U0ADA{round}", "Ada") { Email = "ada@example.com" }));
+            accounts.Add((ChannelKind.Slack, new ChannelUser($"U0NEW{round}", "Newcomer") { Email = $"new{round}@example.com" }));
+            accounts.Add((ChannelKind.Teams, new ChannelUser($"29:new-{round}", "Newcomer") { Email = $"new{round}@example.com" }));
+        }
+
+        using var start = new ManualResetEventSlim();
+        var resolved = await Task.WhenAll(accounts.Select(a => Task.Run(async () =>
+        {
+            start.Wait(TimeSpan.FromSeconds(30));
+            return await database.With<PersonDirectory, Guid>(directory => directory.ResolveAsync(a.Channel, a.User, null, null, CancellationToken.None));
+        })).Append(Task.Run(() => { start.Set(); return Guid.Empty; })));
+
+        var people = await QueryAsync(database, db => db.People.AsNoTracking().ToListAsync());
+        var ada = Assert.Single(people, p => p.Email == "ada@example.com");
+        Assert.Equal("engineer", ada.Role);
+        Assert.Equal(5, people.Count);
+        var owners = await QueryAsync(database, db => db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.ExternalId, a => a.PersonId));
+        Assert.Equal(accounts.Count, owners.Count);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            Assert.Equal(owners[accounts[i].User.Id], resolved[i]);
+        }
+        Assert.All(accounts.Where(a => a.User.Email == "ada@example.com" || a.User.Email == "Ada@Example.com"), a => Assert.Equal(ada.Id, owners[a.User.Id]));
+    }
+
+    [Fact]
+    public async Task Two_known_accounts_learning_the_same_email_at_the_same_moment_become_one_person()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            await using var database = await TestDatabase.CreateAsync();
+            var teams = new ChannelUser("29:grace", "Grace");
+            var slack = new ChannelUser("U0GRACE", "Grace");
+            await database.With<PersonDirectory, Guid>(d => d.ResolveAsync(ChannelKind.Teams, teams, null, null, CancellationToken.None));
+            await database.With<PersonDirectory, Guid>(d => d.ResolveAsync(ChannelKind.Slack, slack, null, null, CancellationToken.None));
+
+            using var start = new ManualResetEventSlim();
+            var both = new[] { (ChannelKind.Teams, teams), (ChannelKind.Slack, slack) }.Select(a => Task.Run(async () =>
+            {
+                start.Wait(TimeSpan.FromSeconds(30));
+                return await database.With<PersonDirectory, Guid>(d => d.ResolveAsync(a.Item1, a.Item2 with { Email = "grace@example.com" }, null, null, CancellationToken.None));
+            })).ToList();
+            start.Set();
+            var resolved = await Task.WhenAll(both);
+
+            var grace = await QueryAsync(database, db => db.People.AsNoTracking().SingleAsync(p => p.Email == "grace@example.com"));
+            Assert.Equal([grace.Id, grace.Id], resolved);
+            Assert.Equal(2, await QueryAsync(database, db => db.ChannelAccounts.CountAsync(a => a.PersonId == grace.Id)));
+        }
+    }
 }
