@@ -71,12 +71,14 @@ public sealed class TeamsBotHost : ChannelBotHost
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null, string contentType = "application/json") =>
         PostRawAsync(activity.ToJsonString(), token, contentType);
 
-    public async Task<HttpResponseMessage> PostRawAsync(string body, string? token = null, string contentType = "application/json")
+    public Task<HttpResponseMessage> PostRawAsync(string body, string? token = null, string contentType = "application/json") =>
+        PostBytesAsync(Encoding.UTF8.GetBytes(body), token, contentType);
+
+    /// <summary>Posts the bytes as they are, valid UTF-8 or not.</summary>
+    public async Task<HttpResponseMessage> PostBytesAsync(byte[] body, string? token = null, string contentType = "application/json")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = new StringContent(body, Encoding.UTF8, contentType),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType + "; charset=utf-8");
         if (token is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", token.Contains(' ', StringComparison.Ordinal) ? token : $"Bearer {token}");
