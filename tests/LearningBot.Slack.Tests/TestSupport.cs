@@ -81,16 +81,19 @@ public sealed class SlackBotHost : ChannelBotHost
         PostAsync("/slack/interactions", Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded", signing);
 
     /// <summary>Posts a body signed as Slack signs it (slack-protocol.md §1), unless <paramref name="signing"/> says otherwise.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, string body, string contentType, Signing? signing = null)
+    public Task<HttpResponseMessage> PostAsync(string path, string body, string contentType, Signing? signing = null) =>
+        PostAsync(path, Encoding.UTF8.GetBytes(body), contentType, signing);
+
+    /// <summary>Posts the bytes as they are, valid UTF-8 or not, signed over those bytes as Slack signs them.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, byte[] bytes, string contentType, Signing? signing = null)
     {
         signing ??= new Signing();
-        var bytes = Encoding.UTF8.GetBytes(body);
         var timestamp = (Clock.GetUtcNow() + signing.Skew).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         if (!signing.Omit)
         {
-            var signedBody = signing.TamperBody ? Encoding.UTF8.GetBytes(body + " ") : bytes;
+            var signedBody = signing.TamperBody ? [.. bytes, (byte)' '] : bytes;
             request.Headers.TryAddWithoutValidation("X-Slack-Request-Timestamp", timestamp);
             request.Headers.TryAddWithoutValidation("X-Slack-Signature", SlackSignatureVerifier.Sign(signing.Secret, timestamp, signedBody));
         }
