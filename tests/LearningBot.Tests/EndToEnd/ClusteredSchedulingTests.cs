@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Modules;
 using LearningBot.Core.Outbox;
@@ -80,6 +81,142 @@ public sealed class ClusteredSchedulingTests
             () => $"the surviving instance to go on firing ({Describe(fired)})");
         Assert.DoesNotContain(fired, f => f.Instance == stopping && f.FiredAt > stoppedAt);
         AssertEachRunFiredOnce(fired);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_bot_process_killed_with_SIGKILL_is_taken_over_by_the_other_instance()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["LearningBot:Storage:Provider"] = "PostgreSQL",
+            ["LearningBot:Storage:ConnectionString"] = database.ConnectionString,
+            ["LearningBot:Scheduler:CheckinInterval"] = "00:00:00.500",
+            ["LearningBot:Scheduler:CheckinMisfireThreshold"] = "00:00:02",
+            ["LearningBot:Quizzes:SchedulingEnabled"] = "true",
+            ["LearningBot:Quizzes:DispatchInterval"] = "00:00:10",
+            ["LearningBot:Debriefs:SchedulingEnabled"] = "false",
+            ["LearningBot:Circles:SchedulingEnabled"] = "false",
+            ["LearningBot:Recognition:SchedulingEnabled"] = "false",
+            ["LearningBot:Outbox:WorkerEnabled"] = "false",
+        };
+
+        // A real bot process runs the daily dispatch alone first.
+        using var process = BotProcess.Start(settings);
+        try
+        {
+            await WaitUntilAsync(async () => !process.HasExited && (await database.InstancesAsync()).Count == 1 && await database.DispatchFiredAtAsync() is > 0,
+                () => $"the bot process to join the cluster and fire the dispatch ({process.Output})");
+            var processInstance = Assert.Single(await database.InstancesAsync());
+
+            // A second instance joins the same cluster.
+            await using var host = await LearningBotTestHost.StartAsync(settings);
+            var hostInstance = await InstanceIdAsync(host);
+            await WaitUntilAsync(async () => (await database.InstancesAsync()).Count == 2, () => "the second instance to check in");
+
+            // SIGKILL: no shutdown, no goodbye to the cluster. The survivor recovers it and runs the dispatch on.
+            process.Kill();
+            var seen = new HashSet<long>();
+            var members = new List<string>();
+            await WaitUntilAsync(async () =>
+            {
+                if (await database.DispatchFiredAtAsync() is { } firedAt)
+                {
+                    seen.Add(firedAt);
+                }
+                var instances = members = await database.InstancesAsync();
+                // The run last fired before the kill, then two more by the survivor (the dispatch runs every 10 s).
+                return seen.Count >= 3 && instances.Count == 1 && instances[0] == hostInstance;
+            }, () => $"the survivor to take over ({seen.Count - 1} runs seen since the kill, members {string.Join(", ", members)})");
+            Assert.NotEqual(processInstance, hostInstance);
+        }
+        finally
+        {
+            process.Kill();
+        }
+    }
+
+    /// <summary>The bot as production runs it: `dotnet LearningBot.dll`, configured by environment variables.</summary>
+    private sealed class BotProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly ConcurrentQueue<string> _output = new();
+        private readonly string _folder = Directory.CreateTempSubdirectory("learningbot-cluster-").FullName;
+
+        private BotProcess(IReadOnlyDictionary<string, string?> settings)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = _folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LearningBot.dll"));
+            start.Environment["Urls"] = "http://127.0.0.1:0";
+            start.Environment["LearningBot__Content__Path"] = Directory.CreateDirectory(Path.Combine(_folder, "content")).FullName;
+            foreach (var (key, value) in settings)
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+            _process = new Process { StartInfo = start };
+            _process.OutputDataReceived += (_, e) => Keep(e.Data);
+            _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+            _process.Start();
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>The last lines the process wrote, for a failure message.</summary>
+        public string Output => string.Join(" | ", _output);
+
+        public static BotProcess Start(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+        /// <summary>SIGKILL on Linux: the process ends at once, without shutting anything down.</summary>
+        public void Kill()
+        {
+            try
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    _process.WaitForExit(10_000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in the temp folder.
+            }
+        }
+
+        private void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+            _output.Enqueue(line);
+            while (_output.Count > 20)
+            {
+                _output.TryDequeue(out _);
+            }
+        }
     }
 
     private static void AssertEachRunFiredOnce(IEnumerable<ProbeFire> fired)
@@ -173,6 +310,57 @@ public sealed class ClusteredSchedulingTests
         private SharedDatabase(string server) => _server = server;
 
         public string ConnectionString => $"{_server};Database={_name}";
+
+        /// <summary>The cluster's members, as their check-in rows say.</summary>
+        public async Task<List<string>> InstancesAsync()
+        {
+            var instances = new List<string>();
+            await using var connection = await OpenAsync();
+            if (connection is null)
+            {
+                return instances;
+            }
+            await using var query = new NpgsqlCommand("SELECT instance_name FROM qrtz_scheduler_state ORDER BY instance_name", connection);
+            await using var reader = await query.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                instances.Add(reader.GetString(0));
+            }
+            return instances;
+        }
+
+        /// <summary>When the quiz dispatch trigger last fired (Quartz's stored time), null before the schedule exists.</summary>
+        public async Task<long?> DispatchFiredAtAsync()
+        {
+            await using var connection = await OpenAsync();
+            if (connection is null)
+            {
+                return null;
+            }
+            await using var query = new NpgsqlCommand("SELECT prev_fire_time FROM qrtz_triggers WHERE job_name = 'quiz-dispatch'", connection);
+            return await query.ExecuteScalarAsync() is long firedAt ? firedAt : null;
+        }
+
+        /// <summary>A connection, or null while the database or Quartz's tables are not there yet.</summary>
+        private async Task<NpgsqlConnection?> OpenAsync()
+        {
+            var connection = new NpgsqlConnection($"{ConnectionString};Pooling=false");
+            try
+            {
+                await connection.OpenAsync();
+                await using var check = new NpgsqlCommand("SELECT to_regclass('qrtz_triggers') IS NOT NULL AND to_regclass('qrtz_scheduler_state') IS NOT NULL", connection);
+                if (await check.ExecuteScalarAsync() is true)
+                {
+                    return connection;
+                }
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                // Not created yet.
+            }
+            await connection.DisposeAsync();
+            return null;
+        }
 
         public static Task<SharedDatabase> CreateAsync() =>
             Task.FromResult(new SharedDatabase(Environment.GetEnvironmentVariable(TestDatabase.PostgreSqlVariable)!));
