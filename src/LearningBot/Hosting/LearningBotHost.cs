@@ -31,7 +31,7 @@ public static partial class LearningBotHost
         builder.Services.AddLearningBotCore(builder.Configuration);
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddSlackChannel(builder.Configuration);
-        builder.Services.AddScheduler();
+        builder.Services.AddScheduler(storage, builder.Configuration);
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
         builder.Services.AddProblemDetails();

@@ -5,7 +5,9 @@ namespace LearningBot.Hosting;
 
 /// <summary>
 /// Schedules the features' jobs when the host starts, reading each interval from the feature's bound options. A run
-/// missed during downtime is not replayed: each job catches up by itself on its next run.
+/// missed during downtime is not replayed: each job catches up by itself on its next run. In a clustered job store
+/// the schedule is shared: an instance that starts finds the trigger another made and leaves it alone when the
+/// interval is the same (replacing it would restart the schedule and fire the job again at every start).
 /// </summary>
 internal sealed class ScheduledJobsRegistrar(ISchedulerFactory schedulers, IEnumerable<ScheduledJob> jobs, IServiceProvider services) : IHostedService
 {
@@ -15,6 +17,12 @@ internal sealed class ScheduledJobsRegistrar(ISchedulerFactory schedulers, IEnum
         foreach (var job in jobs)
         {
             if (job.Interval(services) is not { } interval)
+            {
+                continue;
+            }
+            if (await scheduler.GetTrigger(job.TriggerKey, cancellationToken).ConfigureAwait(false) is ISimpleTrigger existing
+                && existing.RepeatInterval == interval
+                && await scheduler.Exists(job.Key, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace LearningBot.Testing;
 
@@ -27,10 +28,13 @@ public sealed class LearningBotTestHost : IAsyncDisposable
 {
     private readonly string _folder;
     private readonly WebApplication _app;
+    private readonly string? _ownDatabase;
+    private int _disposed;
 
-    private LearningBotTestHost(string folder, WebApplication app, CapturedLogs logs)
+    private LearningBotTestHost(string folder, WebApplication app, CapturedLogs logs, string? ownDatabase)
     {
         _folder = folder;
+        _ownDatabase = ownDatabase;
         _app = app;
         Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -67,9 +71,22 @@ public sealed class LearningBotTestHost : IAsyncDisposable
             ["LearningBot:Recognition:SchedulingEnabled"] = "false",
             ["LearningBot:Outbox:WorkerEnabled"] = "false",
         };
+        // On a PostgreSQL server (TestDatabase.PostgreSqlVariable) the host gets a fresh database of its own, dropped
+        // when it stops, unless the test names the database itself (several hosts sharing one).
+        string? ownDatabase = null;
+        if (Environment.GetEnvironmentVariable(TestDatabase.PostgreSqlVariable) is { Length: > 0 } server)
+        {
+            ownDatabase = $"learningbot_test_{Guid.NewGuid():N}";
+            configuration["LearningBot:Storage:Provider"] = "PostgreSQL";
+            configuration["LearningBot:Storage:ConnectionString"] = $"{server};Database={ownDatabase}";
+        }
         foreach (var (key, value) in settings)
         {
             configuration[key] = value;
+            if (key == "LearningBot:Storage:ConnectionString")
+            {
+                ownDatabase = null;
+            }
         }
 
         var logs = new CapturedLogs();
@@ -90,18 +107,39 @@ public sealed class LearningBotTestHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            await DropAsync(ownDatabase);
             Delete(folder);
             throw;
         }
-        return new LearningBotTestHost(folder, app, logs);
+        return new LearningBotTestHost(folder, app, logs, ownDatabase);
     }
 
+    /// <summary>Stops the host; a second call does nothing (a test may stop one of several hosts early).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await DropAsync(_ownDatabase);
         Delete(_folder);
+    }
+
+    /// <summary>Drops a PostgreSQL database this host created (connections still open are closed by the server).</summary>
+    private static async Task DropAsync(string? database)
+    {
+        if (database is null || Environment.GetEnvironmentVariable(TestDatabase.PostgreSqlVariable) is not { Length: > 0 } server)
+        {
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection($"{server};Database=postgres;Pooling=false");
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static void Delete(string folder)
