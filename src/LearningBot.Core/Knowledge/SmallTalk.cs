@@ -58,7 +58,7 @@ public static class SmallTalk
         "man", "oh", "well", "many", "mille", "vielen", "muchas", "beaucoup", "guten", "dias", "tardes", "noches", "schonen",
         "see", "soon", "then", "for", "now", "got", "it", "sounds", "makes", "sense", "alright", "and", "to", "too",
         "how", "are", "is", "it's", "its", "going", "doing", "hows", "whats", "what's", "up", "sup", "wie", "gehts", "geht", "es", "ca", "va",
-        "au", "dir", "ihnen", "allerseits", "zusammen", "le", "monde", "a", "tous", "todos", "bom", "dia",
+        "how's", "that's", "schon", "au", "dir", "ihnen", "allerseits", "zusammen", "le", "monde", "a", "tous", "todos", "bom", "dia",
     };
 
     /// <summary>The kind of small talk <paramref name="text"/> is, or null when it is (or contains) anything else.</summary>
@@ -114,7 +114,7 @@ public static class SmallTalk
 
     private static bool IsHowAreYou(List<string> words) =>
         (words.Contains("how") && (words.Contains("you") || words.Contains("u") || words.Contains("going")))
-        || words.Contains("hows") || words.Contains("whats") || words.Contains("what's") || words.Contains("sup")
+        || words.Contains("hows") || words.Contains("how's") || words.Contains("whats") || words.Contains("what's") || words.Contains("sup")
         || (words.Contains("wie") && (words.Contains("gehts") || words.Contains("geht"))) || (words.Contains("ca") && words.Contains("va"));
 
     private static string? FirstName(string? name)
