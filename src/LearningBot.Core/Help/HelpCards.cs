@@ -41,16 +41,22 @@ public static class HelpCards
                 "- **quiz**: a quick question now, and daily quizzes at your local time if you want them\n" +
                 "- **kudos**: recognise a colleague who helped you learn\n" +
                 "- **circle** and **debrief**: peer learning circles and post-project debriefs"),
-            .. (offers ?? []).Select(o => new TextElement(o.Text)),
+            .. Offered(offers).Select(o => new TextElement(o.Text)),
             new TextElement($"Try it: _{ExampleQuestion}_") { Subtle = true },
         ],
         Actions =
         [
             CardAction.Submit("Try that question", Knowledge.KnowledgeVerbs.Ask, new Dictionary<string, string> { ["question"] = ExampleQuestion }, primary: true),
-            .. (offers ?? []).SelectMany(o => o.Actions),
+            .. Offered(offers).SelectMany(o => o.Actions.Take(MaxOfferActions)),
             CardAction.Submit("Show all commands", HelpVerbs.Show),
         ],
     };
+
+    // A card has room for a few buttons: at most two offers of two buttons each beside the welcome's own two.
+    private const int MaxOffers = 2;
+    private const int MaxOfferActions = 2;
+
+    private static IEnumerable<WelcomeOffer> Offered(IReadOnlyList<WelcomeOffer>? offers) => (offers ?? []).Take(MaxOffers);
 
     public static Card Help(IEnumerable<ICommandHandler> commands) => new()
     {

@@ -69,7 +69,7 @@ public sealed class QuizIntroduction : IOutboxComposer
     /// <summary>"the lessons for your role (manager)", "Security basics", joined with "and".</summary>
     private static string Describe(IReadOnlyList<string> tracks)
     {
-        var parts = tracks.Select(t => t.StartsWith(QuestionBank.RoleTrackPrefix, StringComparison.Ordinal)
+        var parts = tracks.Take(3).Select(t => t.StartsWith(QuestionBank.RoleTrackPrefix, StringComparison.Ordinal)
                 ? $"the lessons for your role (**{t[QuestionBank.RoleTrackPrefix.Length..]}**)"
                 : $"the track **{t}**")
             .ToList();
