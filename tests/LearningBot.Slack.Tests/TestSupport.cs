@@ -44,7 +44,7 @@ public sealed class SlackBotHost : ChannelBotHost
         return StartAsync(settings, services, lessons);
     }
 
-    /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons; false: a test handler echoes the question.</param>
+    /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons (or the LearningBot:Content:Path given); false: a test handler echoes the question.</param>
     public static async Task<SlackBotHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool lessons = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -52,7 +52,7 @@ public sealed class SlackBotHost : ChannelBotHost
         // second post would wait for ever. The pacer has its own test.
         settings.TryAdd("LearningBot:Slack:PerChannelMessageInterval", "00:00:00");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        if (lessons)
+        if (lessons && !settings.ContainsKey("LearningBot:Content:Path"))
         {
             settings = new Dictionary<string, string?>(settings) { ["LearningBot:Content:Path"] = RepositoryPaths.Content };
         }

@@ -20,12 +20,13 @@ public sealed class ProductionBot : IAsyncDisposable
     public TeamsBotHost Host { get; }
 
     /// <param name="lessons">true: the real knowledge handler answers from the repository's content/ lessons.</param>
-    public static async Task<ProductionBot> StartAsync(bool lessons = false)
+    /// <param name="settings">Configuration over the defaults (e.g. LearningBot:Quizzes:Enrollment, a content folder of its own).</param>
+    public static async Task<ProductionBot> StartAsync(bool lessons = false, IDictionary<string, string?>? settings = null)
     {
         var identity = await FakeBotFrameworkIdentity.StartAsync();
         var entra = await FakeEntraTokenEndpoint.StartAsync();
         var connector = await FakeConnector.StartAsync();
-        var host = await TeamsBotHost.StartProductionAsync(identity, entra, lessons);
+        var host = await TeamsBotHost.StartProductionAsync(identity, entra, lessons, settings);
         return new ProductionBot(identity, entra, connector, host);
     }
 

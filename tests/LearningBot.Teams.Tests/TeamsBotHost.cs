@@ -29,7 +29,7 @@ public sealed class TeamsBotHost : ChannelBotHost
     /// Production mode: tokens from <paramref name="identity"/>, outbound tokens from <paramref name="entra"/>. With
     /// <paramref name="lessons"/> the real knowledge handler answers from the repository's content/ lessons.
     /// </summary>
-    public static Task<TeamsBotHost> StartProductionAsync(FakeBotFrameworkIdentity identity, FakeEntraTokenEndpoint entra, bool lessons = false)
+    public static Task<TeamsBotHost> StartProductionAsync(FakeBotFrameworkIdentity identity, FakeEntraTokenEndpoint entra, bool lessons = false, IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -41,6 +41,10 @@ public sealed class TeamsBotHost : ChannelBotHost
         if (lessons)
         {
             settings["LearningBot:Content:Path"] = RepositoryPaths.Content;
+        }
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
         return StartAsync(settings, entra, lessons);
     }

@@ -18,12 +18,28 @@ public sealed class HelpCommand(IServiceProvider services) : ICommandHandler, IC
 }
 
 /// <summary>Greets a conversation once, when the bot is installed or added.</summary>
-public sealed class WelcomeHandler(ConversationReferenceStore conversations) : IWelcomeHandler
+public sealed class WelcomeHandler(ConversationReferenceStore conversations, IEnumerable<IWelcomeOffer> offers) : IWelcomeHandler
 {
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var first = await conversations.TryMarkGreetedAsync(turn.Channel, turn.Conversation.Id, cancellationToken).ConfigureAwait(false);
-        return first ? Reply.WithCard(HelpCards.Welcome(turn.Conversation.Type != ConversationType.Personal)) : Reply.None;
+        if (!first)
+        {
+            return Reply.None;
+        }
+        var inChannel = turn.Conversation.Type != ConversationType.Personal;
+        var offered = new List<WelcomeOffer>();
+        if (!inChannel)
+        {
+            foreach (var offer in offers)
+            {
+                if (await offer.OfferAsync(turn, cancellationToken).ConfigureAwait(false) is { } made)
+                {
+                    offered.Add(made);
+                }
+            }
+        }
+        return Reply.WithCard(HelpCards.Welcome(inChannel, offered));
     }
 }

@@ -5,13 +5,19 @@ namespace LearningBot.Core.Knowledge;
 
 /// <summary>
 /// Free text → the lesson that answers it (written up by the language model when one is configured), or an
-/// honest "not yet" with the closest topics; unanswered questions are kept as content gaps.
+/// honest "not yet" with the closest topics; unanswered questions are kept as content gaps. Greetings and thanks
+/// (<see cref="SmallTalk"/>) get a short, kind answer instead, before any search.
 /// </summary>
 public sealed class KnowledgeQuestionHandler(KnowledgeAnswerer answerer, KnowledgeRecords records, ExpertRouting experts) : IQuestionHandler
 {
     public async Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (SmallTalk.Classify(question) is { } smallTalk)
+        {
+            // Conversation, not a question for the library: no search, no content gap, no experts.
+            return Reply.WithText(SmallTalk.Answer(smallTalk, turn.From.Name));
+        }
         var result = await answerer.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
         var search = result.Search;
         if (result.Generated is { } generated)

@@ -75,12 +75,14 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         var now = clock.GetUtcNow();
         var person = await db.Set<PersonRecord>().AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false);
         var settings = await db.Set<QuizSettingsRecord>().SingleOrDefaultAsync(s => s.PersonId == personId, cancellationToken).ConfigureAwait(false);
-        if (settings is null)
+        if (settings is null && delivery.Kind == QuizDeliveryKind.Daily)
         {
+            // A daily quiz is only sent to someone enrolled; the row holds its counters. An answer to a quiz asked
+            // for with "quiz" creates none: a settings row means "sign me up for daily quizzes".
             settings = new QuizSettingsRecord { PersonId = personId, UpdatedAt = now };
             db.Add(settings);
         }
-        var zone = LocalCalendar.Zone(settings.TimeZone, person.TimeZone);
+        var zone = LocalCalendar.Zone(settings?.TimeZone, person.TimeZone);
         var card = await db.Set<QuizCardRecord>().SingleOrDefaultAsync(c => c.PersonId == personId && c.QuestionId == question.Id, cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
@@ -121,13 +123,16 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         var firstAnswerOnCard = delivery.AnsweredQuestionIds.Length == 0;
         delivery.AnsweredQuestionIds = string.Join('|', Ids(delivery.AnsweredQuestionIds).Append(question.Id));
         delivery.FirstAnsweredAt ??= now;
-        if (delivery.Kind == QuizDeliveryKind.Daily && firstAnswerOnCard)
+        if (settings is not null)
         {
-            settings.ConsecutiveUnanswered = 0;
-            settings.Streak++;
-            settings.LongestStreak = Math.Max(settings.LongestStreak, settings.Streak);
+            if (delivery.Kind == QuizDeliveryKind.Daily && firstAnswerOnCard)
+            {
+                settings.ConsecutiveUnanswered = 0;
+                settings.Streak++;
+                settings.LongestStreak = Math.Max(settings.LongestStreak, settings.Streak);
+            }
+            settings.UpdatedAt = now;
         }
-        settings.UpdatedAt = now;
         if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             // The unique (delivery, question) review: the same click, processed concurrently, got there first.
@@ -167,7 +172,9 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         {
             if (cards.TryGetValue(question.Id, out var card))
             {
-                card.Due = card.Due < now ? card.Due : now; // due now, without touching its memory state
+                // Due now, and marked queued (due at its last review, see QuestionPicker.IsQueued) so it comes
+                // before the other due questions; its memory state is untouched.
+                card.Due = card.LastReview is { } last && last <= now ? last : now;
             }
             else
             {
@@ -176,10 +183,14 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
         }
         // False when the same button was pressed twice at once: the other press queued them.
         await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
-        return Reply.WithText($"Added {questions.Count} question{(questions.Count == 1 ? "" : "s")} from \"{title}\" to your quiz queue — they come first in your next quiz. Type **quiz** for one now.");
+        var them = questions.Count == 1 ? "it comes" : "they come";
+        return Reply.WithText($"Added {questions.Count} question{(questions.Count == 1 ? "" : "s")} from \"{title}\" to your quiz queue — {them} first in your next quiz. Type **quiz** to take it now.");
     }
 
-    /// <summary>"quiz": one question now, the most useful one, on its own card.</summary>
+    /// <summary>
+    /// "quiz": one question now, the most useful one, on its own card — or every question queued with "quiz me on
+    /// this" (up to three). It counts as today's quiz: the daily one does not come again the same day.
+    /// </summary>
     public async Task<Reply> QuizNowAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -193,7 +204,9 @@ public sealed partial class QuizAnswers(LearningBotDbContext db, QuestionBank ba
             ? defaultTrack
             : QuestionBank.TrackFor((await bank.AssignmentsAsync([turn.PersonId], cancellationToken).ConfigureAwait(false))[turn.PersonId], configured, defaultTrack);
         var cards = await db.Set<QuizCardRecord>().AsNoTracking().Where(c => c.PersonId == turn.PersonId).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var byId = track.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        // Due and queued questions come from the whole library (a lesson queued from an answer may be outside the
+        // learner's track); new ones from their track.
+        var byId = track.Concat(configured.Values.SelectMany(t => t)).DistinctBy(q => q.Id).ToDictionary(q => q.Id, StringComparer.Ordinal);
         var picked = picker.Pick(now, zone, cards, track, byId, 1, 1);
         if (picked.Count == 0)
         {

@@ -86,10 +86,13 @@ public static class QuizCards
 
     private static string Letter(int index) => ((char)('A' + index)).ToString();
 
-    public static Card Settings(QuizSettingsRecord settings, string zone, DateOnly today)
+    /// <summary>The settings card; with <paramref name="enrolled"/> false (someone who never chose daily quizzes) it offers to start them (Save does too).</summary>
+    public static Card Settings(QuizSettingsRecord settings, string zone, DateOnly today, bool enrolled = true)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var status = settings.Stopped
+        var status = !enrolled
+            ? "You don't get daily quizzes yet. Press **Start daily quizzes**, or choose a time and days and press **Save**."
+            : settings.Stopped
             ? "Quizzes are **stopped**."
             : settings.PausedUntil is { } until && until > today
                 ? $"Quizzes are **paused** until {until.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}."
@@ -110,7 +113,8 @@ public static class QuizCards
             Actions =
             [
                 CardAction.Submit("Save", QuizVerbs.SaveSettings, primary: true),
-                settings.Stopped || settings.PausedUntil > today ? CardAction.Submit("Resume quizzes", QuizVerbs.Resume) : CardAction.Submit("Stop quizzes", QuizVerbs.Stop),
+                !enrolled ? CardAction.Submit("Start daily quizzes", QuizVerbs.Start)
+                : settings.Stopped || settings.PausedUntil > today ? CardAction.Submit("Resume quizzes", QuizVerbs.Resume) : CardAction.Submit("Stop quizzes", QuizVerbs.Stop),
             ],
         };
     }

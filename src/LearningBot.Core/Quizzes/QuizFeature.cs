@@ -21,6 +21,7 @@ public sealed class QuizFeature : ILearningBotFeature
             .Composer<QuizOutboxComposer>()
             .Composer<QuizPauseNoteComposer>()
             .Composer<WeeklySummaryComposer>()
+            .Composer<QuizIntroduction>()
             .Job<QuizDispatchJob, QuizOptions>(QuizDispatchJob.Key, o => o.SchedulingEnabled ? o.DispatchInterval : null);
 
         var services = feature.Services;
@@ -30,5 +31,6 @@ public sealed class QuizFeature : ILearningBotFeature
         services.AddScoped<QuizDispatcher>();
         services.AddScoped<QuizAnswers>();
         services.AddScoped<QuizSettingsService>();
+        services.AddScoped<Help.IWelcomeOffer, QuizWelcomeOffer>();
     }
 }

@@ -19,17 +19,34 @@ public sealed class QuizCommand(QuizAnswers answers, QuizSettingsService setting
             "" or "me" or "now" => answers.QuizNowAsync(turn, cancellationToken),
             "settings" or "setting" => settings.ShowAsync(turn, cancellationToken),
             "stop" or "off" => settings.StopAsync(turn, cancellationToken),
-            "resume" or "start" or "on" => settings.ResumeAsync(turn, cancellationToken),
+            "start" => StartAsync(turn, settings, answers, cancellationToken),
+            "resume" or "on" => settings.ResumeAsync(turn, cancellationToken),
             "pause" => settings.PauseForAsync(turn, parts.Length > 1 ? parts[1] : "", cancellationToken),
-            _ => Task.FromResult(Reply.WithText("Try **quiz** for a question now, **quiz settings** to change your daily quiz, **quiz pause 7**, **quiz stop** or **quiz resume**.")),
+            _ => Task.FromResult(Reply.WithText("Try **quiz** for a question now, **quiz start** for daily quizzes, **quiz settings** to change them, **quiz pause 7**, **quiz stop** or **quiz resume**.")),
         };
+    }
+
+    /// <summary>
+    /// "Start daily quizzes" (and <c>quiz start</c>): enrols the person and asks a first question now, which counts as
+    /// today's quiz. Pressed again, it only says the quizzes are on.
+    /// </summary>
+    internal static async Task<Reply> StartAsync(Turn turn, QuizSettingsService settings, QuizAnswers answers, CancellationToken cancellationToken)
+    {
+        var (reply, started) = await settings.StartAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (!started)
+        {
+            return reply;
+        }
+        var first = await answers.QuizNowAsync(turn, cancellationToken).ConfigureAwait(false);
+        return reply with { Messages = [.. reply.Messages, .. first.Messages] };
     }
 }
 
 /// <summary>The quiz cards' buttons.</summary>
 public sealed class QuizCardActions(QuizAnswers answers, QuizSettingsService settings) : ICardActionHandler
 {
-    public IReadOnlyCollection<string> Verbs { get; } = [QuizVerbs.Answer, QuizVerbs.QueueLesson, QuizVerbs.SaveSettings, QuizVerbs.Stop, QuizVerbs.Resume, QuizVerbs.Now];
+    public IReadOnlyCollection<string> Verbs { get; } =
+        [QuizVerbs.Answer, QuizVerbs.QueueLesson, QuizVerbs.SaveSettings, QuizVerbs.Stop, QuizVerbs.Resume, QuizVerbs.Now, QuizVerbs.Start, QuizVerbs.NotNow, QuizVerbs.Settings];
 
     public Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
     {
@@ -43,6 +60,9 @@ public sealed class QuizCardActions(QuizAnswers answers, QuizSettingsService set
             QuizVerbs.SaveSettings => settings.SaveAsync(turn, action.Data, cancellationToken),
             QuizVerbs.Stop => settings.StopAsync(turn, cancellationToken),
             QuizVerbs.Resume => settings.ResumeAsync(turn, cancellationToken),
+            QuizVerbs.Start => QuizCommand.StartAsync(turn, settings, answers, cancellationToken),
+            QuizVerbs.NotNow => settings.NotNowAsync(turn, cancellationToken),
+            QuizVerbs.Settings => settings.ShowAsync(turn, cancellationToken),
             _ => answers.QuizNowAsync(turn, cancellationToken),
         };
     }

@@ -37,6 +37,20 @@ public sealed class QuizOptions
     public bool SchedulingEnabled { get; set; } = true;
 
     /// <summary>
+    /// Who gets the daily quiz: <c>OptIn</c> (the default) people who chose it (the welcome card's "Start daily
+    /// quizzes", <c>quiz settings</c>, <c>quiz start</c>); <c>Assigned</c> those, and people whose role or name the
+    /// organisation gave a track, after an introduction; <c>Everyone</c> anyone with a 1:1 chat with the bot (the
+    /// behaviour before quizzes became opt-in). Existing learners keep their settings in every mode.
+    /// </summary>
+    public string Enrollment { get; set; } = nameof(QuizEnrollment.OptIn);
+
+    /// <summary><see cref="Enrollment"/> as a value; a name the validator refused counts as OptIn.</summary>
+    public QuizEnrollment EnrollmentMode =>
+        Enum.GetNames<QuizEnrollment>().FirstOrDefault(n => string.Equals(n, Enrollment?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<QuizEnrollment>(name)
+            : QuizEnrollment.OptIn;
+
+    /// <summary>
     /// Tracks L&amp;D assigns from configuration: lessons (by id or tag) for named people. A learner gets these first,
     /// then the default track (every lesson whose audience includes "all").
     /// </summary>
@@ -49,6 +63,17 @@ public sealed class QuizOptions
         EnableFuzz = EnableFuzz,
         FuzzSeed = FuzzSeed,
     };
+}
+
+/// <summary>Who gets the daily quiz (LearningBot:Quizzes:Enrollment).</summary>
+public enum QuizEnrollment
+{
+    /// <summary>Only people who chose daily quizzes (they have quiz settings).</summary>
+    OptIn,
+    /// <summary>People who chose them, and people with an organisation-assigned track (introduced first, quizzed from the next working day).</summary>
+    Assigned,
+    /// <summary>Anyone with a 1:1 chat with the bot, as before quizzes became opt-in.</summary>
+    Everyone,
 }
 
 /// <summary>One configured track (LearningBot:Quizzes:Tracks:n).</summary>

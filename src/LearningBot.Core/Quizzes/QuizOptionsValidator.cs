@@ -12,6 +12,8 @@ internal sealed class QuizOptionsValidator : OptionsRules<QuizOptions>
         yield return (options.NewQuestionsPerDay is >= 0 and <= 3, "LearningBot:Quizzes:NewQuestionsPerDay must be from 0 to 3.");
         yield return (options.UnansweredBeforePause >= 1, "LearningBot:Quizzes:UnansweredBeforePause must be at least 1.");
         yield return (options.LateDeliveryWindow >= TimeSpan.Zero && options.LateDeliveryWindow < TimeSpan.FromDays(1), "LearningBot:Quizzes:LateDeliveryWindow must be from 0 to 24 hours.");
+        yield return (Enum.GetNames<QuizEnrollment>().Any(n => string.Equals(n, options.Enrollment?.Trim(), StringComparison.OrdinalIgnoreCase)),
+            $"LearningBot:Quizzes:Enrollment must be OptIn (daily quizzes for people who chose them, the default), Assigned (also people whose role has an assigned track) or Everyone (anyone with a 1:1 chat with the bot); it is \"{options.Enrollment}\".");
         yield return (options.DispatchInterval >= TimeSpan.FromSeconds(10), "LearningBot:Quizzes:DispatchInterval must be at least 10 seconds.");
     }
 }

@@ -5,11 +5,12 @@ using LearningBot.Core.Storage;
 using LearningBot.Core.People;
 using LearningBot.Core.Quizzes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.Core.Quizzes;
 
 /// <summary>"quiz settings": time, days, questions per quiz, pause for N days (due dates move with it), stop and resume.</summary>
-public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider clock)
+public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider clock, IOptions<QuizOptions> options)
 {
     public const int MaxPauseDays = 90;
 
@@ -17,8 +18,57 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
     {
         ArgumentNullException.ThrowIfNull(turn);
         var (settings, zone) = await LoadAsync(turn, cancellationToken).ConfigureAwait(false);
-        return Reply.WithCard(QuizCards.Settings(settings, zone.Id, LocalCalendar.LocalDate(clock.GetUtcNow(), zone)));
+        return Reply.WithCard(QuizCards.Settings(settings, zone.Id, LocalCalendar.LocalDate(clock.GetUtcNow(), zone), enrolled: IsEnrolled(settings)));
     }
+
+    /// <summary>
+    /// "Start daily quizzes": the person chose them, so they get a settings row (that is what enrols them) and any
+    /// stop or pause is lifted. False when their quizzes were on already: the click changed nothing.
+    /// </summary>
+    public async Task<(Reply Reply, bool Started)> StartAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var (settings, zone) = await LoadAsync(turn, cancellationToken).ConfigureAwait(false);
+        var today = LocalCalendar.LocalDate(clock.GetUtcNow(), zone);
+        var on = IsEnrolled(settings) && !settings.Stopped && !(settings.PausedUntil > today);
+        var when = $"{QuizSettingsInput.FormatDays(settings.Days)} at {settings.DeliveryTime.ToString("HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})";
+        if (on)
+        {
+            return (Reply.WithText($"Your daily quizzes are already on: {when}. **quiz settings** changes them; **quiz stop** stops them."), false);
+        }
+        settings.Stopped = false;
+        settings.StoppedForSilence = false;
+        settings.PausedUntil = null;
+        settings.ConsecutiveUnanswered = 0;
+        settings.UpdatedAt = clock.GetUtcNow();
+        if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The same button pressed twice at once: the other press enrolled them.
+            return (Reply.WithText($"Your daily quizzes are already on: {when}."), false);
+        }
+        var next = QuizIntroduction.FirstQuizDay(settings.Days, today).ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+        return (Reply.WithText($"Daily quizzes are on: {when}. Here's a first question now; the next comes on {next}. **quiz settings** changes the time and days, **quiz stop** stops them."), true);
+    }
+
+    /// <summary>"Not now" on the welcome card: no daily quizzes, kept as a stop so no later rule enrols them unasked.</summary>
+    public async Task<Reply> NotNowAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var (settings, _) = await LoadAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (!settings.Stopped)
+        {
+            settings.Stopped = true;
+            settings.StoppedForSilence = false;
+            settings.UpdatedAt = clock.GetUtcNow();
+            // False when the same button was pressed twice at once: the other press saved the same choice.
+            await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return Reply.WithText("No daily quizzes, then. Type **quiz** whenever you'd like a single question, or **quiz start** if you change your mind.");
+    }
+
+    /// <summary>A row the database has (not one made up for this turn): the person chose quizzes, or had them before; with Enrollment=Everyone, anyone.</summary>
+    private bool IsEnrolled(QuizSettingsRecord settings) =>
+        options.Value.EnrollmentMode == QuizEnrollment.Everyone || db.Entry(settings).State != EntityState.Added;
 
     public async Task<Reply> SaveAsync(Turn turn, IReadOnlyDictionary<string, string> inputs, CancellationToken cancellationToken)
     {

@@ -13,4 +13,10 @@ public static class QuizVerbs
     public const string Resume = "quiz.resume";
     /// <summary>A question now (button on notes and the settings card).</summary>
     public const string Now = "quiz.now";
+    /// <summary>"Start daily quizzes" (welcome card, settings card): enrols the person and asks a first question.</summary>
+    public const string Start = "quiz.start";
+    /// <summary>"Not now" on the welcome card: no daily quizzes, and the choice is kept.</summary>
+    public const string NotNow = "quiz.not-now";
+    /// <summary>Shows the quiz settings card (the introduction of an assigned track).</summary>
+    public const string Settings = "quiz.settings";
 }

@@ -134,7 +134,7 @@ public sealed class TurnRouterTests
     {
         { typeof(HelpFeature), ["help"], [HelpVerbs.Show] },
         { typeof(KnowledgeFeature), ["refresher", "experts"], [KnowledgeVerbs.OpenLesson, KnowledgeVerbs.Ask, KnowledgeVerbs.Feedback, KnowledgeVerbs.AskExperts, KnowledgeVerbs.ExpertAnswer, KnowledgeVerbs.RevealAnswer] },
-        { typeof(QuizFeature), ["quiz"], [QuizVerbs.Answer, QuizVerbs.QueueLesson, QuizVerbs.SaveSettings, QuizVerbs.Stop, QuizVerbs.Resume, QuizVerbs.Now] },
+        { typeof(QuizFeature), ["quiz"], [QuizVerbs.Answer, QuizVerbs.QueueLesson, QuizVerbs.SaveSettings, QuizVerbs.Stop, QuizVerbs.Resume, QuizVerbs.Now, QuizVerbs.Start, QuizVerbs.NotNow, QuizVerbs.Settings] },
         { typeof(DebriefFeature), ["debrief"], [DebriefVerbs.Start, DebriefVerbs.Save, DebriefVerbs.Submit, DebriefVerbs.Publish, DebriefVerbs.Skip, DebriefVerbs.Edit] },
         { typeof(CircleFeature), ["circle"], [CircleVerbs.CheckIn, CircleVerbs.Create] },
         { typeof(RecognitionFeature), ["kudos", "share", "leaderboard", "learning"], [RecogniseThisAction.FetchVerb, RecogniseThisAction.SubmitVerb] },

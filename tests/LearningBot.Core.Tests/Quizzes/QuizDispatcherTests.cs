@@ -297,3 +297,68 @@ public sealed class QuizDispatcherTests
         Assert.Empty(await bed.DailyQuizzesAsync(ada));
     }
 }
+
+/// <summary>Who gets the daily quiz: LearningBot:Quizzes:Enrollment.</summary>
+public sealed class QuizEnrollmentTests
+{
+    private static readonly DateTimeOffset NineThirtyInBerlin = new(2026, 11, 2, 8, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task By_default_someone_with_a_personal_chat_who_never_chose_quizzes_gets_none()
+    {
+        await using var bed = await QuizTestBed.CreateAsync();
+        var ada = await bed.LearnerAsync("Europe/Berlin", enrolled: false);
+        var grace = await bed.LearnerAsync("Europe/Berlin", "Grace");
+        bed.Clock.SetUtcNow(NineThirtyInBerlin);
+
+        var report = await bed.DispatchAsync();
+
+        Assert.Equal(1, report.QuizzesWritten);
+        Assert.Empty(await bed.DailyQuizzesAsync(ada));
+        Assert.Null(await bed.SettingsAsync(ada));
+        Assert.Single(await bed.DailyQuizzesAsync(grace));
+    }
+
+    [Fact]
+    public async Task Enrollment_Everyone_restores_quizzes_for_everyone_with_a_personal_chat()
+    {
+        await using var bed = await QuizTestBed.CreateAsync(new Dictionary<string, string?> { ["LearningBot:Quizzes:Enrollment"] = "everyone" });
+        var ada = await bed.LearnerAsync("Europe/Berlin", enrolled: false);
+        bed.Clock.SetUtcNow(NineThirtyInBerlin);
+
+        Assert.Equal(1, (await bed.DispatchAsync()).QuizzesWritten);
+        Assert.Single(await bed.DailyQuizzesAsync(ada));
+    }
+
+    [Fact]
+    public async Task Answering_a_quiz_asked_for_with_quiz_does_not_sign_anyone_up()
+    {
+        await using var bed = await QuizTestBed.CreateAsync();
+        var ada = await bed.LearnerAsync("Europe/Berlin", enrolled: false);
+        bed.Clock.SetUtcNow(QuizTestBed.Monday);
+        var quiz = Assert.Single((await bed.SayAsync(ada, "quiz")).Messages).Card!;
+
+        await bed.PressAsync(ada, quiz.Actions[0]);
+
+        Assert.Null(await bed.SettingsAsync(ada));
+        bed.Clock.SetUtcNow(NineThirtyInBerlin.AddDays(1));
+        Assert.Equal(0, (await bed.DispatchAsync()).QuizzesWritten);
+    }
+
+    [Theory]
+    [InlineData("OptIn", true)]
+    [InlineData("assigned", true)]
+    [InlineData(" Everyone ", true)]
+    [InlineData("Some", false)]
+    [InlineData("1", false)]
+    [InlineData("", false)]
+    public void The_enrollment_setting_is_checked_at_start(string value, bool valid)
+    {
+        var result = new QuizOptionsValidator().Validate(null, new QuizOptions { Enrollment = value });
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("LearningBot:Quizzes:Enrollment must be OptIn", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+}

@@ -43,7 +43,7 @@ public sealed class QuizSettingsTests
     public async Task Bad_input_is_explained_and_nothing_is_saved()
     {
         await using var bed = await QuizTestBed.CreateAsync();
-        var ada = await bed.LearnerAsync("Europe/Berlin");
+        var ada = await bed.LearnerAsync("Europe/Berlin", enrolled: false);
         var card = Assert.Single((await bed.SayAsync(ada, "quiz settings")).Messages).Card!;
 
         var reply = await bed.PressAsync(ada, Save(card), new Dictionary<string, string> { ["time"] = "25:99", ["days"] = "someday", ["questions"] = "7", ["pause"] = "-1" });

@@ -47,8 +47,19 @@ public sealed class QuizTestBed : IAsyncDisposable
 
     public AsyncServiceScope Scope() => Database.Scope();
 
-    /// <summary>A person with a personal Teams conversation, created by their first turn as the core does.</summary>
-    public Task<Guid> LearnerAsync(string? timeZone = "Europe/Berlin", string name = "Ada") => Database.PersonAsync(name, timeZone);
+    /// <summary>
+    /// A person with a personal Teams conversation, created by their first turn as the core does; enrolled in daily
+    /// quizzes (a settings row with the defaults, as "Start daily quizzes" leaves it) unless <paramref name="enrolled"/> is false.
+    /// </summary>
+    public async Task<Guid> LearnerAsync(string? timeZone = "Europe/Berlin", string name = "Ada", bool enrolled = true)
+    {
+        var person = await Database.PersonAsync(name, timeZone);
+        if (enrolled)
+        {
+            await ChangeSettingsAsync(person, _ => { });
+        }
+        return person;
+    }
 
     public Task<QuizDispatchReport> DispatchAsync() => Database.With<QuizDispatcher, QuizDispatchReport>(dispatcher => dispatcher.DispatchAsync(CancellationToken.None));
 

@@ -115,5 +115,5 @@ public sealed class DailyQuizMonthTests : IAsyncLifetime
         }, CancellationToken.None);
     }
 
-    private Task<Guid> LearnerAsync(string timeZone) => _host.LearnerWithPersonalChatAsync("a:personal-ada", timeZone);
+    private Task<Guid> LearnerAsync(string timeZone) => _host.LearnerWithPersonalChatAsync("a:personal-ada", timeZone, enrolled: true);
 }

@@ -35,8 +35,8 @@ public sealed class OutboxTestHost(FakeConnector connector, ServiceProvider serv
         return new OutboxTestHost(fakeConnector, provider, clock, path);
     }
 
-    /// <summary>A learner with a stored 1:1 chat at the fake Connector.</summary>
-    public async Task<Guid> LearnerWithPersonalChatAsync(string conversationId, string? timeZone = null)
+    /// <summary>A learner with a stored 1:1 chat at the fake Connector; with <paramref name="enrolled"/>, signed up for daily quizzes.</summary>
+    public async Task<Guid> LearnerWithPersonalChatAsync(string conversationId, string? timeZone = null, bool enrolled = false)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
@@ -51,6 +51,10 @@ public sealed class OutboxTestHost(FakeConnector connector, ServiceProvider serv
             PersonId = person.Id,
             UpdatedAt = clock.GetUtcNow(),
         });
+        if (enrolled)
+        {
+            db.Add(new Core.Quizzes.QuizSettingsRecord { PersonId = person.Id, UpdatedAt = clock.GetUtcNow() });
+        }
         await db.SaveChangesAsync();
         return person.Id;
     }

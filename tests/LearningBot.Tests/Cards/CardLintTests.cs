@@ -125,6 +125,12 @@ public sealed class CardLintTests(ITestOutputHelper output) : IAsyncLifetime
         {
             [typeof(LessonRecord)] = lessons,
             [typeof(IEnumerable<ICommandHandler>)] = [_scope.ServiceProvider.GetServices<ICommandHandler>().ToList()],
+            [typeof(IReadOnlyList<Core.Help.WelcomeOffer>)] =
+            [
+                new List<Core.Help.WelcomeOffer>(),
+                new List<Core.Help.WelcomeOffer> { new("**Daily quizzes?** One short question each working day.", [Core.Cards.CardAction.Submit("Start daily quizzes", Core.Quizzes.QuizVerbs.Start), Core.Cards.CardAction.Submit("Not now", Core.Quizzes.QuizVerbs.NotNow)]) },
+            ],
+            [typeof(IReadOnlyList<string>)] = [new List<string> { "role:manager" }, new List<string> { "Security basics", "role:sales" }],
         });
         var cards = new List<(string, Card)>();
         var problems = new List<string>();
