@@ -134,7 +134,10 @@ public static class DocumentReader
     private static string Slice(string text, Block block) =>
         block.Span.Start >= 0 && block.Span.End < text.Length && block.Span.End >= block.Span.Start ? text[block.Span.Start..(block.Span.End + 1)] : "";
 
-    /// <summary>Paragraphs are separated by blank lines; a short line without closing punctuation, or one underlined with '=' or '-', is a heading.</summary>
+    /// <summary>
+    /// Paragraphs are separated by blank lines; a line underlined with '=' is a heading, with '-' a sub-heading, and a short
+    /// line alone without closing punctuation a heading below those.
+    /// </summary>
     private static List<DocumentBlock> ReadPlainText(string text)
     {
         var blocks = new List<DocumentBlock>();
@@ -161,7 +164,7 @@ public static class DocumentReader
             }
             else if (paragraph.Count == 1 && LooksLikeHeading(paragraph[0]))
             {
-                blocks.Add(new DocumentBlock(BlockKind.Heading, 1, DocumentText.Escape(paragraph[0].Trim()), spot));
+                blocks.Add(new DocumentBlock(BlockKind.Heading, 3, DocumentText.Escape(paragraph[0].Trim()), spot));
             }
             else
             {
@@ -302,12 +305,13 @@ public static class DocumentReader
 
     private static int? HeadingLevel(string style)
     {
+        // The Title style sits above Heading 1.
         if (style.Equals("Title", StringComparison.OrdinalIgnoreCase))
         {
             return 1;
         }
         var digits = style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) ? style["Heading".Length..] : "";
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level is >= 1 and <= 9 ? Math.Min(level, 6) : null;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level is >= 1 and <= 9 ? Math.Min(level + 1, 6) : null;
     }
 
     [SuppressMessage("Design", "CA1031", Justification = "A damaged upload makes PdfPig throw several exception types; each is the same refusal to the sender.")]
@@ -321,7 +325,7 @@ public static class DocumentReader
                 return DocumentReading.Refused(
                     $"{name} has {pdf.NumberOfPages} pages; the course builder takes up to {options.MaxPages}. Split it into parts and send them one at a time.");
             }
-            var lines = new List<(int Page, double Size, double Top, double Height, string Text)>();
+            var lines = new List<PdfLine>();
             foreach (var page in pdf.GetPages())
             {
                 lines.AddRange(PdfLines(page));
@@ -343,29 +347,33 @@ public static class DocumentReader
         }
     }
 
-    /// <summary>A page's words grouped into lines by their baseline, top to bottom, each with its font size.</summary>
-    private static IEnumerable<(int Page, double Size, double Top, double Height, string Text)> PdfLines(Page page)
-    {
-        var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
-        return words
-            .GroupBy(w => Math.Round(w.BoundingBox.Bottom / 2.0))
-            .OrderByDescending(g => g.Key)
-            .Select(g =>
-            {
-                var ordered = g.OrderBy(w => w.BoundingBox.Left).ToList();
-                var size = ordered.SelectMany(w => w.Letters).Select(l => l.PointSize).DefaultIfEmpty(0).Average();
-                var top = ordered.Max(w => w.BoundingBox.Top);
-                var height = ordered.Max(w => w.BoundingBox.Height);
-                return (page.Number, size, top, height, string.Join(' ', ordered.Select(w => w.Text)));
-            });
-    }
+    private sealed record PdfLine(int Page, double Size, double Baseline, string Text);
 
-    /// <summary>Lines in a font clearly larger than the body's are headings; a wider gap than usual, or a new page, starts a paragraph.</summary>
-    private static List<DocumentBlock> PdfBlocks(List<(int Page, double Size, double Top, double Height, string Text)> lines)
+    /// <summary>A page's words grouped into lines by their baseline, top to bottom, each with its font size.</summary>
+    private static IEnumerable<PdfLine> PdfLines(Page page) => page.GetWords()
+        .Where(w => !string.IsNullOrWhiteSpace(w.Text) && w.Letters.Count > 0)
+        .GroupBy(w => Math.Round(w.Letters[0].StartBaseLine.Y))
+        .OrderByDescending(g => g.Key)
+        .Select(g =>
+        {
+            var ordered = g.OrderBy(w => w.BoundingBox.Left).ToList();
+            var size = ordered.SelectMany(w => w.Letters).Select(l => l.PointSize).Average();
+            return new PdfLine(page.Number, Math.Round(size, 1), g.Key, string.Join(' ', ordered.Select(w => w.Text)));
+        });
+
+    /// <summary>Lines in a font clearly larger than the body's are headings; a wider gap than the usual line step, or a new page, starts a paragraph.</summary>
+    private static List<DocumentBlock> PdfBlocks(List<PdfLine> lines)
     {
-        var sizes = lines.Select(l => Math.Round(l.Size, 1)).ToList();
-        var body = sizes.GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
-        var headingSizes = sizes.Where(s => s >= body * 1.15).Distinct().OrderByDescending(s => s).ToList();
+        var body = lines.GroupBy(l => l.Size).OrderByDescending(g => g.Sum(l => l.Text.Length)).ThenBy(g => g.Key).First().Key;
+        bool IsHeading(PdfLine line) => line.Size >= body * 1.15 && DocumentText.CountWords(line.Text) <= 16;
+        var headingSizes = lines.Where(IsHeading).Select(l => l.Size).Distinct().OrderByDescending(s => s).ToList();
+        var steps = lines.Zip(lines.Skip(1))
+            .Where(p => p.First.Page == p.Second.Page && !IsHeading(p.First) && !IsHeading(p.Second))
+            .Select(p => p.First.Baseline - p.Second.Baseline)
+            .Where(step => step > 0)
+            .Order()
+            .ToList();
+        var usualStep = steps.Count == 0 ? body * 1.2 : steps[steps.Count / 2];
         var blocks = new List<DocumentBlock>();
         var paragraph = new StringBuilder();
         var paragraphPage = 0;
@@ -374,32 +382,33 @@ public static class DocumentReader
             if (paragraph.Length > 0)
             {
                 var text = DocumentText.Collapse(paragraph.ToString());
+                var spot = new SourceSpot("page", paragraphPage);
                 blocks.Add(IsBulletText(text)
-                    ? new DocumentBlock(BlockKind.ListItem, 0, DocumentText.Escape(text[1..].Trim()), new SourceSpot("page", paragraphPage))
-                    : new DocumentBlock(BlockKind.Paragraph, 0, DocumentText.Escape(text), new SourceSpot("page", paragraphPage)));
+                    ? new DocumentBlock(BlockKind.ListItem, 0, DocumentText.Escape(text[1..].Trim()), spot)
+                    : new DocumentBlock(BlockKind.Paragraph, 0, DocumentText.Escape(text), spot));
                 paragraph.Clear();
             }
         }
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var size = Math.Round(line.Size, 1);
-            if (size >= body * 1.15 && DocumentText.CountWords(line.Text) <= 16)
+            var previousLine = i > 0 ? lines[i - 1] : null;
+            if (IsHeading(line))
             {
                 Flush();
-                var level = Math.Min(headingSizes.IndexOf(size) + 1, 6);
-                if (blocks.Count > 0 && blocks[^1] is { Kind: BlockKind.Heading } previous && previous.Level == level && i > 0 && lines[i - 1].Page == line.Page
-                    && Math.Round(lines[i - 1].Size, 1) == size)
+                var level = Math.Clamp(headingSizes.IndexOf(line.Size) + 1, 1, 6);
+                if (blocks.Count > 0 && blocks[^1] is { Kind: BlockKind.Heading } previous && previous.Level == level
+                    && previousLine is not null && previousLine.Page == line.Page && previousLine.Size == line.Size)
                 {
                     // A heading that wraps onto a second line.
                     blocks[^1] = previous with { Text = previous.Text + " " + DocumentText.Escape(line.Text) };
                     continue;
                 }
-                blocks.Add(new DocumentBlock(BlockKind.Heading, Math.Max(level, 1), DocumentText.Escape(line.Text), new SourceSpot("page", line.Page)));
+                blocks.Add(new DocumentBlock(BlockKind.Heading, level, DocumentText.Escape(line.Text), new SourceSpot("page", line.Page)));
                 continue;
             }
-            var newParagraph = paragraph.Length == 0 || i == 0 || lines[i - 1].Page != line.Page
-                || lines[i - 1].Top - line.Top > Math.Max(line.Height, 1) * 1.9 || IsBulletText(line.Text);
+            var newParagraph = paragraph.Length == 0 || previousLine is null || previousLine.Page != line.Page
+                || previousLine.Baseline - line.Baseline > usualStep * 1.4 || IsBulletText(line.Text);
             if (newParagraph)
             {
                 Flush();

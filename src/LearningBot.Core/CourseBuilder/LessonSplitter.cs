@@ -163,7 +163,9 @@ public static class LessonSplitter
                 var words = piece.Blocks.Sum(b => b.Words);
                 if ((lastWords < min || words < min) && lastWords + words <= max)
                 {
-                    merged[^1] = (last.Title, [.. last.Blocks, .. piece.Blocks]);
+                    // A piece of headings alone (a part title) takes the name of what follows it.
+                    var title = last.Blocks.All(b => b.Kind == BlockKind.Heading) ? piece.Title : last.Title;
+                    merged[^1] = (title, [.. last.Blocks, .. piece.Blocks]);
                     continue;
                 }
             }
