@@ -18,11 +18,13 @@ public sealed class LanguageModel(IOptions<AiOptions> options)
     /// <summary>The chat client, or null when no model is configured.</summary>
     public IChatClient? Client => _client.Value;
 
-    private static IChatClient CreateChatClient(AiOptions options)
+    private static IChatClient CreateChatClient(AiOptions options) => CreateChatClient(options, TimeSpan.FromSeconds(options.TimeoutSeconds + 5));
+
+    /// <summary>A chat client for <paramref name="options"/> whose requests give up after <paramref name="timeout"/> (work slower than an answer, such as drafting lessons).</summary>
+    internal static IChatClient CreateChatClient(AiOptions options, TimeSpan timeout)
     {
         var key = new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey);
         // The bot's own timeout decides when to fall back; the SDK's retries would only delay that.
-        var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5);
         if (options.Provider == "AzureOpenAI")
         {
             var azure = new AzureOpenAIClient(new Uri(options.Endpoint), key,

@@ -1,7 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using System.Text;
+using System.Globalization;
+using LearningBot.Core.CourseBuilder;
 using LearningBot.Core.Knowledge;
+using Microsoft.Extensions.Options;
 using LearningBot.Core.Knowledge.Library;
 using LearningBot.Core.Knowledge.Search;
 using LearningBot.Core.People;
@@ -12,7 +15,7 @@ using LearningBot.Hosting;
 namespace LearningBot.Cli;
 
 /// <summary>
-/// Commands for maintainers: `import &lt;folder&gt;`, `import-people &lt;file.csv&gt;`, `ask "question"`, `teams-package [zip]`. Each uses the same
+/// Commands for maintainers: `import &lt;folder&gt;`, `import-people &lt;file.csv&gt;`, `ask "question"`, `teams-package [zip]`, `draft-lessons &lt;file&gt; [--out folder]`. Each uses the same
 /// configuration and database as the running bot and exits non-zero with a helpful message on bad input.
 /// </summary>
 public static class MaintenanceCommands
@@ -23,6 +26,7 @@ public static class MaintenanceCommands
         ["import-people"] = ImportPeopleAsync,
         ["ask"] = AskAsync,
         ["teams-package"] = TeamsPackageAsync,
+        ["draft-lessons"] = DraftLessonsAsync,
     };
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? command) =>
@@ -64,6 +68,119 @@ public static class MaintenanceCommands
         Section("Retired", report.Retired);
         text.Append("Unchanged: ").Append(report.Unchanged.Count).AppendLine();
         Section("Rejected", report.Rejected.Select(p => p.ToString()).ToList());
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// `draft-lessons &lt;file&gt; [--out folder]`: drafts microlessons from a document (COURSE-BUILDER.md) and writes them as
+    /// lesson files in the content format, each already checked by the importer's parser; nothing is imported.
+    /// </summary>
+    public static async Task<int> DraftLessonsAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        const string usage = "Usage: draft-lessons <file> [--out folder]   (a .md, .txt, .docx, .pdf or .html document)";
+        string? file = null;
+        string? output = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--out" && i + 1 < args.Length)
+            {
+                output = args[++i];
+            }
+            else if (file is null && !args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                file = args[i];
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync(usage).ConfigureAwait(false);
+                return 2;
+            }
+        }
+        if (file is null)
+        {
+            await Console.Error.WriteLineAsync(usage).ConfigureAwait(false);
+            return 2;
+        }
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"File '{file}' does not exist.").ConfigureAwait(false);
+            return 2;
+        }
+        output ??= Path.GetFileNameWithoutExtension(file) + "-drafts";
+        var app = BuildQuiet();
+        await using var appDisposal = app.ConfigureAwait(false);
+        var scope = app.Services.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<CourseBuilderOptions>>().Value;
+        if (new FileInfo(file).Length > options.MaxFileBytes)
+        {
+            var refused = DocumentReader.Read(file, new byte[options.MaxFileBytes + 1], options);
+            await Console.Error.WriteLineAsync(refused.Refusal).ConfigureAwait(false);
+            return 1;
+        }
+        using var cancel = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        }
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(file, cancel.Token).ConfigureAwait(false);
+            var progress = new Progress<DraftProgress>(p => Console.Error.WriteLine($"Drafted {p.Done} of {p.Total} lessons…"));
+            var result = await scope.ServiceProvider.GetRequiredService<CourseDrafter>().DraftAsync(file, bytes, progress, cancel.Token).ConfigureAwait(false);
+            if (result.Refusal is { } refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal).ConfigureAwait(false);
+                return 1;
+            }
+            Directory.CreateDirectory(output);
+            foreach (var draft in result.Drafts)
+            {
+                await File.WriteAllTextAsync(Path.Combine(output, draft.FileName), draft.Markdown, new UTF8Encoding(false), cancel.Token).ConfigureAwait(false);
+            }
+            Console.Write(DescribeDrafts(result, output));
+            return result.Drafts.Count > 0 ? 0 : 1;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled; no lesson files were written.").ConfigureAwait(false);
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    internal static string DescribeDrafts(DraftingResult result, string output)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Drafted {result.Drafts.Count} lessons from {result.Document} into {output}")
+            .Append(result.ModelUsed ? $" (with the language model, {result.TokensUsed} tokens)" : "").AppendLine();
+        foreach (var draft in result.Drafts)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {draft.FileName}: {draft.Lesson.Title} ({draft.Lesson.Minutes} min, {draft.Lesson.Quiz.Count} questions; from {draft.Source})").AppendLine();
+            foreach (var section in draft.Sections.Where(s => s.Heading.Length > 0))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"      {section.Heading} ← {section.Source}").AppendLine();
+            }
+        }
+        if (result.Dropped.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Dropped: {result.Dropped.Count}").AppendLine();
+            foreach (var dropped in result.Dropped)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {dropped.Title} ({dropped.Source}): {dropped.Reason}").AppendLine();
+            }
+        }
+        if (result.Notice is { } notice)
+        {
+            text.AppendLine(notice);
+        }
+        text.AppendLine("These are drafts: review them, then import the folder (or move the files into your content folder).");
         return text.ToString();
     }
 

@@ -62,6 +62,27 @@ public sealed class FakeChatCompletions : IAsyncDisposable
         }));
     };
 
+    /// <summary>The model answers each request with what <paramref name="answer"/> gives for it (the request's JSON and its number, from 0).</summary>
+    public void AnswerEach(Func<JsonObject, int, string> answer)
+    {
+        var count = 0;
+        _next = async context =>
+        {
+            var request = _requests.Last();
+            var content = answer(request, Interlocked.Increment(ref count) - 1);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-test",
+                @object = "chat.completion",
+                created = 1767225600,
+                model = "test-model",
+                choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
+            }));
+        };
+    }
+
     /// <summary>The server fails with this status and an OpenAI error body.</summary>
     public void FailWith(int status) => _next = async context =>
     {

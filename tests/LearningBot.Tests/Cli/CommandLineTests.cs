@@ -37,6 +37,52 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Draft_lessons_writes_lesson_files_that_import_and_says_no_model_wrote_them()
+    {
+        var text = new System.Text.StringBuilder("# Onboarding guide\n\n");
+        foreach (var topic in new[] { "Your first week", "Tools and access", "Who to ask" })
+        {
+            text.Append("## ").Append(topic).Append("\n\n");
+            for (var p = 0; p < 3; p++)
+            {
+                text.Append(string.Concat(Enumerable.Repeat($"In {topic.ToLowerInvariant()} step {p} a new starter meets the team and reads the guide. ", 25))).Append("\n\n");
+            }
+        }
+        var document = Path.Combine(_folder, "onboarding.md");
+        await File.WriteAllTextAsync(document, text.ToString());
+        var output = Path.Combine(_folder, "drafts");
+
+        var (exit, stdout, stderr) = await Run(_folder, null, "draft-lessons", document, "--out", output).WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("Drafted 3 lessons from onboarding.md", stdout, StringComparison.Ordinal);
+        Assert.Contains("No language model is configured", stdout, StringComparison.Ordinal);
+        Assert.Contains("Drafted 3 of 3 lessons", stderr, StringComparison.Ordinal);
+        Assert.Equal(["onboarding-tools-and-access.md", "onboarding-who-to-ask.md", "onboarding-your-first-week.md"],
+            Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        var (importExit, importOut, _) = await Run(_folder, null, "import", output).WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.Equal(0, importExit);
+        Assert.Contains("Added: 3", importOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Draft_lessons_refuses_a_damaged_or_unknown_file_with_what_to_do()
+    {
+        var pdf = Path.Combine(_folder, "scan.pdf");
+        await File.WriteAllTextAsync(pdf, "not a pdf");
+
+        var (exit, _, stderr) = await Run(_folder, null, "draft-lessons", pdf).WaitAsync(TimeSpan.FromMinutes(3));
+        var (usage, _, usageError) = await Run(_folder, null, "draft-lessons").WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("I couldn't open scan.pdf as a PDF", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "scan-drafts")));
+        Assert.Equal(2, usage);
+        Assert.Contains("Usage: draft-lessons <file> [--out folder]", usageError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_prints_what_it_added_and_rejected_with_file_line_and_rule()
     {
         var lessons = Directory.CreateDirectory(Path.Combine(_folder, "lessons")).FullName;
