@@ -80,8 +80,10 @@ public sealed class ExpertRouting(
             ExpertConversationId = target.ConversationId, AskedAt = clock.GetUtcNow(),
         };
         db.RoutedQuestions.Add(routed);
-        outbox.AddToConversation($"expert-question:{routed.Id:N}", ExpertQuestionComposer.QuestionKind, turn.Channel, target.ConversationId, turn.PersonId,
+        var post = outbox.Add($"expert-question:{routed.Id:N}", ExpertQuestionComposer.QuestionKind, turn.Channel, Guid.Empty,
             ExpertQuestionComposer.Payload(routed.Id, anonymous ? null : turn.From.Name));
+        post.PersonId = null;
+        post.ConversationId = target.ConversationId;
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
