@@ -48,19 +48,7 @@ public sealed class FakeChatCompletions : IAsyncDisposable
     }
 
     /// <summary>The model answers with this text.</summary>
-    public void AnswerWith(string content) => _next = async context =>
-    {
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            id = "chatcmpl-test",
-            @object = "chat.completion",
-            created = 1767225600,
-            model = "test-model",
-            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-            usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
-        }));
-    };
+    public void AnswerWith(string content) => AnswerEach((_, _) => content);
 
     /// <summary>The model answers each request with what <paramref name="answer"/> gives for it (the request's JSON and its number, from 0).</summary>
     public void AnswerEach(Func<JsonObject, int, string> answer)
