@@ -36,11 +36,15 @@ public sealed class SlackOptions
     /// <summary>Slack's consent page; configurable like <see cref="ApiBaseUrl"/> for tests and proxies.</summary>
     public string AuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
 
-    /// <summary>Bot scopes requested on install; keep in step with manifest/slack/manifest.yaml.</summary>
+    /// <summary>
+    /// Bot scopes requested on install: exactly manifest/slack/manifest.yaml's (a test holds the two equal).
+    /// users:read.email links people by email (debrief managers, role tracks); channels:join lets the bot join a public
+    /// channel it is asked to post in. A workspace installed with fewer scopes must reinstall to get the new ones.
+    /// </summary>
     public IList<string> BotScopes { get; set; } =
     [
-        "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:read", "reactions:write",
-        "channels:read", "groups:read", "users:read",
+        "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:read",
+        "channels:read", "channels:join", "groups:read", "users:read", "users:read.email",
     ];
 
     /// <summary>Largest request body accepted; Slack payloads are a few KB, views at most 250 kB (§6).</summary>

@@ -47,6 +47,7 @@ public static class SlackRegistration
         services.AddScoped<SlackInstallationStore>();
         // One delivery for replies and proactive messages; one runner and one turn mapper per payload kind.
         services.AddScoped<SlackReplyDelivery>();
+        services.AddScoped<SlackChannelAccess>();
         services.AddScoped<SlackTurnBuilder>();
         services.AddScoped<SlackTurnRunner>();
         services.AddScoped<SlackEventProcessor>();

@@ -114,8 +114,9 @@ public sealed class BlockKitRendererTests
         var card = new Card { Title = "A rather long title for a modal view", Body = [new TextInputElement("n", "Note")], Actions = [CardAction.Submit("Save my answer for later please", "x.save", new Dictionary<string, string> { ["big"] = new string('d', 4000) })] };
         var view = BlockKitRenderer.ModalView(card, "lb:card", new ModalMetadata("x.save", card.Actions[0].Data, "D1"));
 
-        Assert.Equal(24, view["title"]!["text"]!.GetValue<string>().Length);
-        Assert.Equal(24, view["submit"]!["text"]!.GetValue<string>().Length);
+        // At most 24 characters, in whole words.
+        Assert.Equal("A rather long title for", view["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("Save my answer for", view["submit"]!["text"]!.GetValue<string>());
         var metadata = view["private_metadata"]!.GetValue<string>();
         Assert.True(metadata.Length <= 3000);
         Assert.Equal("x.save", ModalMetadata.Parse(metadata)!.Verb);

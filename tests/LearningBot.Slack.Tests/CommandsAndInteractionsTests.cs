@@ -185,6 +185,28 @@ public sealed class SlowCommandTests
 
         var late = Assert.Single(slack.CallsTo("response_url:r-slow"));
         Assert.Equal("ephemeral", late.Arg("response_type"));
+        Assert.Equal("true", late.Arg("replace_original")); // in place of "Working on it…"
+
         Assert.Equal("Late answer: topic", late.Arg("text"));
+    }
+
+    [Fact]
+    public async Task A_slow_command_whose_answer_opened_a_modal_removes_its_working_on_it_note()
+    {
+        var slow = new SlowCommand();
+        await using var slack = await FakeSlackApi.StartAsync();
+        await using var bot = await SlackBotHost.StartAsync(slack,
+            new Dictionary<string, string?> { ["LearningBot:Slack:CommandAckBudget"] = "00:00:00" },
+            services => services.AddSingleton<Core.Conversations.ICommandHandler>(slow));
+
+        using (await bot.PostCommandAsync(SlackPayloads.Command("/slow", "form", slack.ResponseUrl("r-slow"))))
+        {
+        }
+        slow.Release.SetResult();
+        await bot.ProcessedAsync();
+
+        Assert.Single(slack.CallsTo("views.open"));
+        var note = Assert.Single(slack.CallsTo("response_url:r-slow"));
+        Assert.Equal("true", note.Arg("delete_original"));
     }
 }

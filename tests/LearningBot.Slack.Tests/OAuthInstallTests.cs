@@ -93,7 +93,8 @@ public sealed class OAuthInstallTests() : SlackBotTests(new Dictionary<string, s
         Assert.StartsWith("https://slack.example/oauth/v2/authorize?", location.ToString(), StringComparison.Ordinal);
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Equal("client-1", query["client_id"]);
-        Assert.Contains("chat:write", query["scope"].ToString(), StringComparison.Ordinal);
+        // Exactly the manifest's bot scopes, users:read.email included, so email-linked features work after an OAuth install.
+        Assert.Equal(ManifestTests.ManifestBotScopes().Order(StringComparer.Ordinal), query["scope"].ToString().Split(',').Order(StringComparer.Ordinal));
         return query["state"]!;
     }
 

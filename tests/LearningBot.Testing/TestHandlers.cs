@@ -26,7 +26,10 @@ public sealed class SlowCommand : ICommandHandler
     public async Task<Reply> HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         await Release.Task.WaitAsync(cancellationToken);
-        return Reply.WithText($"Late answer: {arguments}");
+        // "slow form": a late form, which opens as a modal while its trigger lasts.
+        return arguments == "form"
+            ? Reply.WithCard(new Card { Title = "A late form", Body = [new TextInputElement("note", "Note")], Actions = [CardAction.Submit("Send", TestVerbs.Echo, primary: true)] })
+            : Reply.WithText($"Late answer: {arguments}");
     }
 }
 

@@ -108,7 +108,7 @@ public static class CircleCards
     /// </summary>
     public static Card CreateForm() => new()
     {
-        Title = "Start a peer learning circle",
+        Title = "Start a learning circle",
         Subtitle = "A small group that meets regularly to share what they learn and where they're stuck.",
         Body =
         [

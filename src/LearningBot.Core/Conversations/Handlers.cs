@@ -30,6 +30,12 @@ public interface ICardActionHandler
 /// <summary>Reacts to reactions (recognition uses them).</summary>
 public interface IReactionHandler
 {
+    /// <summary>
+    /// Whether this handler acts on the reaction (its base name, e.g. "mortar_board"). Channels ask before any work
+    /// for the turn (a Web API call, the retry dedupe), since every emoji on every message reaches the bot.
+    /// </summary>
+    bool ActsOn(string reaction) => true;
+
     Task<Reply> HandleAsync(Turn turn, ReactionChange reaction, CancellationToken cancellationToken);
 }
 

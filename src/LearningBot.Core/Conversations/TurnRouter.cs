@@ -56,6 +56,9 @@ public sealed class TurnRouter
     /// <summary>The commands, in registration order, for help cards.</summary>
     public IEnumerable<ICommandHandler> Commands => _commands.Values;
 
+    /// <summary>Whether any feature acts on this reaction; the others are dropped at the channel's edge.</summary>
+    public bool HandlesReaction(string reaction) => _reactions.Any(r => r.ActsOn(reaction));
+
     public async Task<Reply> RouteAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

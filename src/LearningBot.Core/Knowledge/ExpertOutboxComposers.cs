@@ -12,6 +12,8 @@ public sealed class ExpertQuestionComposer(LearningBotDbContext db) : IOutboxCom
 
     public string Kind => QuestionKind;
 
+    public string Describes => "your question to the experts";
+
     /// <summary>
     /// The routed question's id, and the asker's name as the channel showed it when they asked. The routed question
     /// does not keep the name, so for an anonymous question it is stored nowhere.

@@ -80,10 +80,8 @@ public sealed class ExpertRouting(
             ExpertConversationId = target.ConversationId, AskedAt = clock.GetUtcNow(),
         };
         db.RoutedQuestions.Add(routed);
-        var post = outbox.Add($"expert-question:{routed.Id:N}", ExpertQuestionComposer.QuestionKind, turn.Channel, Guid.Empty,
+        outbox.AddToConversation($"expert-question:{routed.Id:N}", ExpertQuestionComposer.QuestionKind, turn.Channel, target.ConversationId, turn.PersonId,
             ExpertQuestionComposer.Payload(routed.Id, anonymous ? null : turn.From.Name));
-        post.PersonId = null;
-        post.ConversationId = target.ConversationId;
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

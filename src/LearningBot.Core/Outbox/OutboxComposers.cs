@@ -11,6 +11,9 @@ public interface IOutboxComposer
 {
     string Kind { get; }
 
+    /// <summary>What the message is, in the words of the person it was posted for, for the notice when it finally fails ("your shoutout").</summary>
+    string Describes => "your message";
+
     /// <summary>The message, or null when there is nothing to send any more (the row is then closed as failed).</summary>
     Task<OutboundMessage?> ComposeAsync(OutboxMessageRecord message, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using LearningBot.Core.Conversations;
+using LearningBot.Core.Kernel;
 using LearningBot.Core.Storage;
 using LearningBot.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -111,7 +112,7 @@ public sealed partial class OutboxDeliveryWorker(
 
             if (message.ExpiresAt is { } expiresAt && expiresAt <= now)
             {
-                await CloseAsync(outbox, message, OutboxMessageStatus.Expired, "Its time passed before it could be sent.", cancellationToken).ConfigureAwait(false);
+                await CloseAsync(db, composers, message, OutboxMessageStatus.Expired, "Its time passed before it could be sent.", cancellationToken).ConfigureAwait(false);
                 Log.Expired(logger, message.Id, message.IdempotencyKey);
                 expired++;
                 continue;
@@ -131,11 +132,11 @@ public sealed partial class OutboxDeliveryWorker(
                 // Opening the person's 1:1 chat failed: permanently (the app is not installed for them) or for now.
                 if (e.Permanent)
                 {
-                    await CloseAsync(outbox, message, OutboxMessageStatus.Failed, $"Could not open a 1:1 chat: {e.Message}", cancellationToken).ConfigureAwait(false);
+                    await CloseAsync(db, composers, message, OutboxMessageStatus.Failed, $"Could not open a 1:1 chat: {e.Message}", cancellationToken).ConfigureAwait(false);
                     Log.GaveUp(logger, message.Id, message.IdempotencyKey, message.Attempts, e.Message);
                     failed++;
                 }
-                else if (await RetryOrFailAsync(outbox, message, e.Message, e.RetryAfter, now, cancellationToken).ConfigureAwait(false))
+                else if (await RetryOrFailAsync(db, composers, message, e.Message, e.RetryAfter, now, cancellationToken).ConfigureAwait(false))
                 {
                     retrying++;
                 }
@@ -147,7 +148,7 @@ public sealed partial class OutboxDeliveryWorker(
             }
             if (conversation is null)
             {
-                await CloseAsync(outbox, message, OutboxMessageStatus.Failed, "No conversation to write into (the app was removed, or never installed).", cancellationToken).ConfigureAwait(false);
+                await CloseAsync(db, composers, message, OutboxMessageStatus.Failed, "No conversation to write into (the app was removed, or never installed).", cancellationToken).ConfigureAwait(false);
                 Log.NoConversation(logger, message.Id, message.PersonId);
                 failed++;
                 continue;
@@ -167,7 +168,7 @@ public sealed partial class OutboxDeliveryWorker(
             if (!composers.TryGetValue(message.Kind, out var composer) || messenger is null)
             {
                 var why = messenger is null ? $"No messenger for {channel} is registered." : $"No composer for outbox kind '{message.Kind}'.";
-                if (await RetryOrFailAsync(outbox, message, why, null, now, cancellationToken).ConfigureAwait(false))
+                if (await RetryOrFailAsync(db, composers, message, why, null, now, cancellationToken).ConfigureAwait(false))
                 {
                     retrying++;
                 }
@@ -183,7 +184,7 @@ public sealed partial class OutboxDeliveryWorker(
                 var outbound = await composer.ComposeAsync(message, cancellationToken).ConfigureAwait(false);
                 if (outbound is null)
                 {
-                    await CloseAsync(outbox, message, OutboxMessageStatus.Failed, "Nothing to send any more.", cancellationToken).ConfigureAwait(false);
+                    await CloseAsync(db, composers, message, OutboxMessageStatus.Failed, "Nothing to send any more.", cancellationToken).ConfigureAwait(false);
                     failed++;
                     continue;
                 }
@@ -210,7 +211,7 @@ public sealed partial class OutboxDeliveryWorker(
             }
             catch (ProactiveDeliveryException e) when (e.Permanent)
             {
-                await CloseAsync(outbox, message, OutboxMessageStatus.Failed, e.Message, cancellationToken).ConfigureAwait(false);
+                await CloseAsync(db, composers, message, OutboxMessageStatus.Failed, e.Message, cancellationToken).ConfigureAwait(false);
                 Log.GaveUp(logger, message.Id, message.IdempotencyKey, message.Attempts, e.Message);
                 failed++;
             }
@@ -221,7 +222,7 @@ public sealed partial class OutboxDeliveryWorker(
                 {
                     pacer.Hold(conversation.Channel, conversation.ConversationId, now + asked);
                 }
-                if (await RetryOrFailAsync(outbox, message, e.Message, retryAfter, now, cancellationToken).ConfigureAwait(false))
+                if (await RetryOrFailAsync(db, composers, message, e.Message, retryAfter, now, cancellationToken).ConfigureAwait(false))
                 {
                     retrying++;
                 }
@@ -235,12 +236,13 @@ public sealed partial class OutboxDeliveryWorker(
     }
 
     /// <summary>Schedules the next try (Retry-After is a minimum; backoff doubles with jitter), or gives up after MaxAttempts. True = will retry.</summary>
-    private async Task<bool> RetryOrFailAsync(DbSet<OutboxMessageRecord> outbox, OutboxMessageRecord message, string error, TimeSpan? retryAfter, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> RetryOrFailAsync(LearningBotDbContext db, IReadOnlyDictionary<string, IOutboxComposer> composers, OutboxMessageRecord message, string error, TimeSpan? retryAfter, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var outbox = db.Set<OutboxMessageRecord>();
         var settings = options.Value;
         if (message.Attempts >= settings.MaxAttempts)
         {
-            await CloseAsync(outbox, message, OutboxMessageStatus.Failed, $"Gave up after {message.Attempts} attempts: {error}", cancellationToken).ConfigureAwait(false);
+            await CloseAsync(db, composers, message, OutboxMessageStatus.Failed, $"Gave up after {message.Attempts} attempts: {error}", cancellationToken).ConfigureAwait(false);
             Log.GaveUp(logger, message.Id, message.IdempotencyKey, message.Attempts, error);
             return false;
         }
@@ -260,15 +262,56 @@ public sealed partial class OutboxDeliveryWorker(
         return true;
     }
 
-    private async Task CloseAsync(DbSet<OutboxMessageRecord> outbox, OutboxMessageRecord message, OutboxMessageStatus status, string error, CancellationToken cancellationToken)
+    private async Task CloseAsync(LearningBotDbContext db, IReadOnlyDictionary<string, IOutboxComposer> composers, OutboxMessageRecord message, OutboxMessageStatus status, string error, CancellationToken cancellationToken)
     {
         var shortError = error.Length > 500 ? error[..500] : error;
-        await outbox.Where(m => m.Id == message.Id && m.LeaseOwner == _owner && m.Status == OutboxMessageStatus.Pending)
+        var closed = await db.Set<OutboxMessageRecord>().Where(m => m.Id == message.Id && m.LeaseOwner == _owner && m.Status == OutboxMessageStatus.Pending)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, status)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LastError, shortError), cancellationToken).ConfigureAwait(false);
+        if (closed == 1 && status == OutboxMessageStatus.Failed)
+        {
+            await TellWhoItWasForAsync(db, composers, message, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// A post into a channel that finally failed (the bot is not in the channel, was removed, the conversation is gone)
+    /// is not lost silently: the person it was posted for (<see cref="OutboxMessageRecord.PersonId"/>) is told in their
+    /// 1:1 chat what did not happen and what to do. Once per failed row (its own idempotency key); a notice that fails
+    /// itself goes to a 1:1 chat and so tells nobody again.
+    /// </summary>
+    private async Task TellWhoItWasForAsync(LearningBotDbContext db, IReadOnlyDictionary<string, IOutboxComposer> composers, OutboxMessageRecord message, CancellationToken cancellationToken)
+    {
+        if (message.ConversationId is not { Length: > 0 } || message.PersonId is not { } person || person == Guid.Empty)
+        {
+            return;
+        }
+        var what = composers.TryGetValue(message.Kind, out var composer) ? composer.Describes : "your message";
+        var now = clock.GetUtcNow();
+        db.Set<OutboxMessageRecord>().Add(new OutboxMessageRecord
+        {
+            IdempotencyKey = $"delivery-failed:{message.Id}",
+            Kind = TextOutboxComposer.TextKind,
+            Channel = message.Channel,
+            PersonId = person,
+            Payload = FailureNotice(message.Channel, what),
+            CreatedAt = now,
+            NotBefore = now,
+        });
+        if (await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Log.ToldSender(logger, message.Id, message.IdempotencyKey);
+        }
+    }
+
+    /// <summary>The notice for a post that could not be made: what did not happen, the likely reason, what to do.</summary>
+    public static string FailureNotice(ChannelKind channel, string what) =>
+        $"⚠️ I couldn't post {what} — nothing was posted. Most likely I'm not a member of that channel (or was removed from it). "
+        + (channel == ChannelKind.Slack
+            ? "Invite me there with **/invite @LearningBot** (or ask someone in the channel to), then try again."
+            : "Add LearningBot to that team or chat (or ask its owner to), then try again.");
 
     private static partial class Log
     {
@@ -289,6 +332,9 @@ public sealed partial class OutboxDeliveryWorker(
 
         [LoggerMessage(EventId = 705, Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Key}) was sent but its lease had been taken over; it may be delivered twice")]
         public static partial void LeaseLost(ILogger logger, long messageId, string key);
+
+        [LoggerMessage(EventId = 707, Level = LogLevel.Information, Message = "Outbox message {MessageId} ({Key}) could not be posted; the person it was for is told")]
+        public static partial void ToldSender(ILogger logger, long messageId, string key);
 
         [LoggerMessage(EventId = 706, Level = LogLevel.Error, Message = "Outbox delivery pass failed")]
         public static partial void PassFailed(ILogger logger, Exception exception);

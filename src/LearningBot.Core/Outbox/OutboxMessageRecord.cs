@@ -19,9 +19,13 @@ public sealed class OutboxMessageRecord
     public string Payload { get; set; } = "";
     /// <summary>Teams or Slack.</summary>
     public required ChannelKind Channel { get; set; }
-    /// <summary>Recipient's personal conversation is looked up at send time (serviceUrl can change meanwhile).</summary>
+    /// <summary>
+    /// Without <see cref="ConversationId"/>: the recipient, whose personal conversation is looked up at send time
+    /// (serviceUrl can change meanwhile). With one: the person the message is posted for (a kudos giver, a sharer, an
+    /// asker), who is told in their 1:1 chat when it finally cannot be posted; null = nobody to tell (a digest).
+    /// </summary>
     public Guid? PersonId { get; set; }
-    /// <summary>Or an explicit conversation (a channel digest).</summary>
+    /// <summary>Or an explicit conversation (a channel post, a digest).</summary>
     public string? ConversationId { get; set; }
     public OutboxMessageStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

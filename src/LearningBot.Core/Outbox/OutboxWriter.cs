@@ -30,6 +30,19 @@ public sealed class OutboxWriter(LearningBotDbContext db, TimeProvider clock)
         return message;
     }
 
+    /// <summary>
+    /// A post into an explicit conversation (a channel) written for <paramref name="postedFor"/>, who is told in their
+    /// 1:1 chat if it finally cannot be posted (the bot is not in that channel, or was removed from it).
+    /// </summary>
+    public OutboxMessageRecord AddToConversation(string idempotencyKey, string kind, ChannelKind channel, string conversationId, Guid? postedFor, string payload = "")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        var message = Add(idempotencyKey, kind, channel, Guid.Empty, payload);
+        message.PersonId = postedFor is { } person && person != Guid.Empty ? person : null;
+        message.ConversationId = conversationId;
+        return message;
+    }
+
     public OutboxMessageRecord AddText(string idempotencyKey, ChannelKind channel, Guid personId, string text, DateTimeOffset? expiresAt = null) =>
         Add(idempotencyKey, TextOutboxComposer.TextKind, channel, personId, text, expiresAt);
 }

@@ -74,7 +74,8 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(inputs);
-        var problems = new List<string>();
+        // Each problem under its field: a modal stays open with them (Slack's response_action errors); elsewhere they are the reply.
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         TimeOnly? time = null;
         int? days = null;
         int? questions = null;
@@ -87,7 +88,7 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
             }
             else
             {
-                problems.Add($"**Time** \"{timeText.Trim()}\" isn't a time I understand — use 24-hour hours and minutes, like 09:30 or 14:00.");
+                problems["time"] = $"**Time** \"{timeText.Trim()}\" isn't a time I understand — use 24-hour hours and minutes, like 09:30 or 14:00.";
             }
         }
         if (inputs.TryGetValue("days", out var daysText) && !string.IsNullOrWhiteSpace(daysText))
@@ -98,7 +99,7 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
             }
             else
             {
-                problems.Add($"**Days** \"{daysText.Trim()}\" — name the days like Mon-Fri, or Mon,Wed,Fri, or \"every day\".");
+                problems["days"] = $"**Days** \"{daysText.Trim()}\" — name the days like Mon-Fri, or Mon,Wed,Fri, or \"every day\".";
             }
         }
         if (inputs.TryGetValue("questions", out var questionsText) && !string.IsNullOrWhiteSpace(questionsText))
@@ -109,14 +110,14 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
             }
             else
             {
-                problems.Add($"**Questions per quiz** must be 1, 2 or 3 (you wrote \"{questionsText.Trim()}\").");
+                problems["questions"] = $"**Questions per quiz** must be 1, 2 or 3 (you wrote \"{questionsText.Trim()}\").";
             }
         }
         if (inputs.TryGetValue("pause", out var pauseText) && !string.IsNullOrWhiteSpace(pauseText))
         {
             if (!int.TryParse(pauseText.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out pause) || pause is < 0 or > MaxPauseDays)
             {
-                problems.Add($"**Pause** must be a number of days from 0 to {MaxPauseDays} (you wrote \"{pauseText.Trim()}\").");
+                problems["pause"] = $"**Pause** must be a number of days from 0 to {MaxPauseDays} (you wrote \"{pauseText.Trim()}\").";
             }
         }
         string? chosenZone = null;
@@ -134,12 +135,16 @@ public sealed class QuizSettingsService(LearningBotDbContext db, TimeProvider cl
             }
             else
             {
-                problems.Add($"**Time zone** \"{trimmed}\" isn't one I know — use a name like Europe/Berlin, America/New_York or Asia/Kolkata, or leave it empty.");
+                problems["timezone"] = $"**Time zone** \"{trimmed}\" isn't one I know — use a name like Europe/Berlin, America/New_York or Asia/Kolkata, or leave it empty.";
             }
         }
         if (problems.Count > 0)
         {
-            return Reply.WithText("Nothing saved yet — please fix this and press Save again:\n" + string.Join("\n", problems.Select(p => $"- {p}")));
+            return new Reply
+            {
+                Messages = [OutboundMessage.FromText("Nothing saved yet — please fix this and press Save again:\n" + string.Join("\n", problems.Values.Select(p => $"- {p}")))],
+                FieldErrors = problems.ToDictionary(p => p.Key, p => p.Value.Replace("**", "", StringComparison.Ordinal), StringComparer.Ordinal),
+            };
         }
 
         var (settings, reported) = await LoadSettingsAsync(turn, cancellationToken).ConfigureAwait(false);

@@ -72,6 +72,8 @@ public sealed class RecognitionPostComposer(LearningBotDbContext db) : IOutboxCo
 
     public string Kind => PostKind;
 
+    public string Describes => "your shoutout or learning share";
+
     public async Task<OutboundMessage?> ComposeAsync(OutboxMessageRecord message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

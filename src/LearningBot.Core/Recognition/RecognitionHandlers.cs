@@ -154,6 +154,10 @@ public sealed class RecognitionReactionHandler(
     PrivateReplies privately,
     IOptions<RecognitionOptions> options) : IReactionHandler
 {
+    /// <summary>Only the recognition and endorsement reactions count; any other emoji is nothing to recognition.</summary>
+    public bool ActsOn(string reaction) =>
+        Contains(options.Value.EffectiveEndorsementReactions, reaction) || Contains(options.Value.EffectiveRecognitionReactions, reaction);
+
     public async Task<Reply> HandleAsync(Turn turn, ReactionChange reaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

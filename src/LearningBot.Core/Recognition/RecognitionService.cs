@@ -105,9 +105,8 @@ public sealed class RecognitionService(
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var transactionDisposal = transaction.ConfigureAwait(false);
-            var row = outbox.Add(idempotencyKey, RecognitionPostComposer.PostKind, post.Channel, Guid.Empty);
-            row.PersonId = null;
-            row.ConversationId = post.ConversationId;
+            // Posted for its author: if the channel refuses it for good, the author hears so instead of silence.
+            var row = outbox.AddToConversation(idempotencyKey, RecognitionPostComposer.PostKind, post.Channel, post.ConversationId, post.AuthorPersonId);
             if (!await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false))
             {
                 return; // posted before (a redelivered command)

@@ -33,11 +33,15 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
         return result.GetString("ts") ?? "";
     }
 
-    public async Task PostEphemeralAsync(string token, string channel, string user, JsonObject message, CancellationToken cancellationToken)
+    public async Task PostEphemeralAsync(string token, string channel, string user, JsonObject message, CancellationToken cancellationToken, string? threadTs = null)
     {
         var args = Copy(message);
         args["channel"] = channel;
         args["user"] = user;
+        if (threadTs is not null)
+        {
+            args["thread_ts"] = threadTs;
+        }
         await CallJsonAsync("chat.postEphemeral", token, args, cancellationToken).ConfigureAwait(false);
     }
 
@@ -81,8 +85,18 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
         return Uri.TryCreate(result.GetString("permalink"), UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps ? link : null;
     }
 
-    public Task AddReactionAsync(string token, string channel, string ts, string name, CancellationToken cancellationToken) =>
-        CallJsonAsync("reactions.add", token, new JsonObject { ["channel"] = channel, ["timestamp"] = ts, ["name"] = name }, cancellationToken);
+    /// <summary>conversations.info: whether the bot is a member of the channel, and whether it is private (slack-protocol.md §5).</summary>
+    public async Task<SlackChannelInfo> ConversationInfoAsync(string token, string channel, CancellationToken cancellationToken)
+    {
+        var result = await CallFormAsync("conversations.info", Bearer(token), [new("channel", channel)], cancellationToken).ConfigureAwait(false);
+        var info = result.GetProperty("channel");
+        static bool Flag(JsonElement o, string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+        return new SlackChannelInfo(channel, Flag(info, "is_member"), Flag(info, "is_private") || Flag(info, "is_group"), Flag(info, "is_im") || Flag(info, "is_mpim"), Flag(info, "is_archived"));
+    }
+
+    /// <summary>conversations.join (channels:join): the bot joins a public channel.</summary>
+    public Task JoinConversationAsync(string token, string channel, CancellationToken cancellationToken) =>
+        CallFormAsync("conversations.join", Bearer(token), [new("channel", channel)], cancellationToken);
 
     public async Task<SlackAuthTest> AuthTestAsync(string token, CancellationToken cancellationToken)
     {

@@ -77,16 +77,42 @@ public static class BlockKitRenderer
         {
             ["type"] = "modal",
             ["callback_id"] = Cut(callbackId, MaxId),
-            ["title"] = PlainText(Cut(card.Title, MaxViewTitle)),
+            ["title"] = PlainText(FitTitle(card.Title, MaxViewTitle)),
             ["close"] = PlainText("Cancel"),
             ["private_metadata"] = metadata.Serialize(),
             ["blocks"] = Blocks(card with { Actions = [.. card.Actions.Where(a => !ReferenceEquals(a, submit))] }, MaxViewBlocks),
         };
         if (submit is not null || card.HasInputs)
         {
-            view["submit"] = PlainText(Cut(submit?.Title ?? "Submit", MaxViewTitle));
+            view["submit"] = PlainText(FitTitle(submit?.Title ?? "Submit", MaxViewTitle));
         }
         return view;
+    }
+
+    /// <summary>
+    /// A modal's title or button in Slack's 24 characters: the whole words that fit, never a word cut in half (the full
+    /// title is the modal's header block). A first word longer than that is all there is to cut.
+    /// </summary>
+    public static string FitTitle(string title, int max)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var text = title.Trim();
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        var fitted = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = fitted.Length == 0 ? word : fitted + " " + word;
+            if (next.Length > max)
+            {
+                break;
+            }
+            fitted = next;
+        }
+        fitted = fitted.TrimEnd(',', ';', ':', '—', '-', ' ');
+        return fitted.Length > 0 ? fitted : Cut(text, max);
     }
 
     public static JsonArray Blocks(Card card, int maxBlocks)

@@ -61,10 +61,15 @@ public sealed class SlackAcknowledgements(
         {
             queue.Enqueue(async (services, ct) =>
             {
-                if (await work.ConfigureAwait(false) is { } late)
+                // The answer takes the place of the "Working on it…" note; when the answer was a modal (or nothing to
+                // say), the note goes away rather than staying behind the modal.
+                var late = await work.ConfigureAwait(false);
+                var body = late ?? new JsonObject { ["delete_original"] = true };
+                if (late is not null)
                 {
-                    await services.GetRequiredService<SlackReplyDelivery>().AnswerLateAsync(responseUrl, late, ct).ConfigureAwait(false);
+                    body["replace_original"] = true;
                 }
+                await services.GetRequiredService<SlackReplyDelivery>().AnswerLateAsync(responseUrl, body, ct).ConfigureAwait(false);
             });
         }
         return new SlackAck(BlockKitRenderer.Ephemeral(OutboundMessage.FromText("Working on it…")));

@@ -15,6 +15,7 @@ public sealed class SlackCommandProcessor(
     SlackInstallationStore installations,
     SlackTurnBuilder builder,
     SlackTurnRunner runner,
+    SlackChannelAccess access,
     ILogger<SlackCommandProcessor> logger)
 {
     /// <summary>Runs a slash command; returns the ack body (null: an empty ack, as when the answer opened as a modal).</summary>
@@ -27,7 +28,22 @@ public sealed class SlackCommandProcessor(
             Log.NoInstallation(logger, command.TeamId, command.EnterpriseId, command.TriggerId);
             return BlockKitRenderer.Ephemeral(OutboundMessage.FromText("LearningBot is not installed in this workspace yet. Ask an admin to install it."));
         }
+        if (BindsThisChannel(command.TurnText)
+            && await access.ProblemPostingInAsync(auth, command.ChannelId, $"{command.Command} {command.Text.Trim()}", cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            // Never accept a channel the bot cannot post in: everything sent there later would be lost.
+            return BlockKitRenderer.Ephemeral(OutboundMessage.FromText(problem));
+        }
         return await runner.RunAsync(await TurnAsync(command, auth, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"learning channel here", "experts here": commands that make this channel where the bot posts later.</summary>
+    public static bool BindsThisChannel(string turnText)
+    {
+        ArgumentNullException.ThrowIfNull(turnText);
+        var words = turnText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && words[^1].Equals("here", StringComparison.OrdinalIgnoreCase)
+            && (words[0].Equals("learning", StringComparison.OrdinalIgnoreCase) || words[0].Equals("experts", StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<SlackTurn> TurnAsync(SlashCommand command, SlackAuthorization auth, CancellationToken cancellationToken)

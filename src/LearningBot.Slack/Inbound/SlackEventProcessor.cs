@@ -19,6 +19,7 @@ public sealed partial class SlackEventProcessor(
     SlackInstallationStore installations,
     InboundEventLog inbound,
     SlackApiClient api,
+    TurnRouter router,
     TimeProvider clock,
     ILogger<SlackEventProcessor> logger)
 {
@@ -96,12 +97,14 @@ public sealed partial class SlackEventProcessor(
 
     private async Task<SlackTurn> MessageAsync(string eventId, JsonElement e, SlackAuthorization auth, string user, ConversationType conversationType, CancellationToken cancellationToken)
     {
-        // A mention inside a thread is answered in that thread; a DM or top-level mention in the conversation.
-        var replyTo = new SlackReplyTarget(auth, e.GetString("channel") ?? "") { ThreadTs = e.GetString("thread_ts") };
+        // A mention is answered in its thread: the thread it was written in, or a new one under a top-level mention, as
+        // Slack users expect from bots. A DM is a conversation with the bot, answered in the conversation.
+        var threadTs = e.GetString("thread_ts") ?? (conversationType == ConversationType.Personal ? null : e.GetString("ts"));
+        var replyTo = new SlackReplyTarget(auth, e.GetString("channel") ?? "") { ThreadTs = threadTs };
         var turn = await builder.TurnAsync(eventId, TurnKind.Message, user, replyTo, conversationType, e.GetString("ts"), cancellationToken).ConfigureAwait(false);
         var text = e.GetString("text") ?? "";
         var mentions = await builder.MentionedAsync(text, auth, cancellationToken).ConfigureAwait(false);
-        return builder.Answered(Source, turn with { Text = StripMentions(text, auth.BotUserId), Mentions = mentions }, replyTo);
+        return builder.Answered(Source, turn with { Text = Unescape(StripMentions(text, auth.BotUserId)), Mentions = mentions }, replyTo);
     }
 
     private async Task<SlackTurn?> ReactionAsync(string eventId, JsonElement e, SlackAuthorization auth, string user, bool added, CancellationToken cancellationToken)
@@ -109,6 +112,14 @@ public sealed partial class SlackEventProcessor(
         if (e.GetObject("item") is not { } item || item.GetString("type") != "message" || item.GetString("channel") is not { } channel || item.GetString("ts") is not { } ts)
         {
             Log.Ignored(logger, eventId, "reaction", "reaction on something other than a message");
+            return null;
+        }
+        // Every emoji on every message the bot can see arrives here: one no feature acts on costs nothing, not even a
+        // users.info, a chat.getPermalink or a row in the retry dedupe.
+        var name = BaseReaction(e.GetString("reaction") ?? "");
+        if (!router.HandlesReaction(name))
+        {
+            Log.Ignored(logger, eventId, "reaction", "an emoji no feature acts on");
             return null;
         }
         // Answers to a reaction are for the person who reacted only.
@@ -119,7 +130,7 @@ public sealed partial class SlackEventProcessor(
             ? (await builder.WithProfilesAsync([new ChannelUser(itemUser, "") { IsBot = itemUser == auth.BotUserId }], auth, cancellationToken).ConfigureAwait(false))[0]
             : null;
         var link = added && author is not null ? await PermalinkAsync(auth, channel, ts, cancellationToken).ConfigureAwait(false) : null;
-        var reaction = new ReactionChange(BaseReaction(e.GetString("reaction") ?? ""), added) { MessageId = ts, MessageAuthor = author, MessageLink = link };
+        var reaction = new ReactionChange(name, added) { MessageId = ts, MessageAuthor = author, MessageLink = link };
         return builder.Answered(Source, turn with { Reaction = reaction, ReplySeenBySenderOnly = true }, replyTo);
     }
 
@@ -191,6 +202,16 @@ public sealed partial class SlackEventProcessor(
     /// <summary>Removes &lt;@U…&gt; mentions of the bot (app_mention text starts with one, §2.3) and tidies spaces.</summary>
     public static string StripMentions(string text, string botUserId) =>
         WhiteSpace().Replace(text.Replace($"<@{botUserId}>", " ", StringComparison.Ordinal), " ").Trim();
+
+    /// <summary>
+    /// Slack escapes &amp;, &lt; and &gt; in message and command text (its own &lt;@U…&gt; and &lt;#C…&gt; tokens aside);
+    /// the core works on the text as typed, and the renderers escape it once on the way out.
+    /// </summary>
+    public static string Unescape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+    }
 
     /// <summary>People mentioned as &lt;@U…&gt; or &lt;@U…|name&gt; (slash commands with should_escape), other than the bot, once each.</summary>
     public static IReadOnlyList<ChannelUser> MentionsIn(string text, string botUserId)

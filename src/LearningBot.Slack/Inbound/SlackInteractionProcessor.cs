@@ -74,8 +74,12 @@ public sealed class SlackInteractionProcessor(
         var container = payload.GetObject("container");
         var channel = await builder.ChannelOrDirectMessageAsync(payload.GetObject("channel")?.GetString("id") ?? container?.GetString("channel_id"), auth, user, cancellationToken).ConfigureAwait(false);
         var messageTs = container?.GetString("message_ts") ?? payload.GetObject("message")?.GetString("ts");
+        var type = SlackTurnBuilder.ConversationTypeOf(channel);
         var replyTo = new SlackReplyTarget(auth, channel)
         {
+            // A click is one person's: in a channel its answers are theirs alone (ephemeral), in the card's thread.
+            EphemeralTo = type == ConversationType.Personal ? null : user,
+            ThreadTs = container?.GetString("thread_ts") ?? payload.GetObject("message")?.GetString("thread_ts"),
             ResponseUrl = Uri.TryCreate(payload.GetString("response_url"), UriKind.Absolute, out var responseUrl) ? responseUrl : null,
             // Answers to a button on an ephemeral message are ephemeral too.
             RepliesThroughResponseUrl = container?.GetBool("is_ephemeral") == true,
@@ -84,8 +88,8 @@ public sealed class SlackInteractionProcessor(
             TriggerId = payload.GetString("trigger_id"),
         };
         var eventId = "action:" + (payload.GetString("trigger_id") ?? action.GetString("action_ts") ?? Guid.NewGuid().ToString("N"));
-        var turn = await builder.TurnAsync(eventId, TurnKind.CardAction, user, replyTo, SlackTurnBuilder.ConversationTypeOf(channel), null, cancellationToken).ConfigureAwait(false);
-        return builder.Answered("block_actions", turn with { Action = new CardActionInvocation(verb, data) { CardMessageId = messageTs } }, replyTo);
+        var turn = await builder.TurnAsync(eventId, TurnKind.CardAction, user, replyTo, type, null, cancellationToken).ConfigureAwait(false);
+        return builder.Answered("block_actions", turn with { Action = new CardActionInvocation(verb, data) { CardMessageId = messageTs }, ReplySeenBySenderOnly = replyTo.EphemeralTo is not null }, replyTo);
     }
 
     /// <summary>

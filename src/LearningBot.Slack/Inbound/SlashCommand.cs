@@ -22,7 +22,7 @@ public sealed record SlashCommand(string Command, string Text, string UserId, st
         get
         {
             var name = Command.TrimStart('/').ToLowerInvariant();
-            return name == "learn" ? "help" : $"{name} {Text}".Trim();
+            return name == "learn" ? "help" : $"{name} {SlackEventProcessor.Unescape(Text)}".Trim();
         }
     }
 }

@@ -83,7 +83,7 @@ public sealed class SlackReplyDelivery(SlackApiClient api, SlackChannelPacer pac
         var token = target.Auth.BotToken;
         if (target.EphemeralTo is { } user)
         {
-            await SlackDeliveryFailures.MapAsync(() => api.PostEphemeralAsync(token, target.Channel, user, BlockKitRenderer.Message(message), cancellationToken)).ConfigureAwait(false);
+            await SlackDeliveryFailures.MapAsync(() => api.PostEphemeralAsync(token, target.Channel, user, BlockKitRenderer.Message(message), cancellationToken, target.ThreadTs)).ConfigureAwait(false);
             return null;
         }
         return await SlackDeliveryFailures.MapAsync(() => api.PostMessageAsync(token, target.Channel, BlockKitRenderer.Message(message), target.ThreadTs, cancellationToken)).ConfigureAwait(false);

@@ -38,6 +38,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>Names users.info gives for known user ids; any other id is Ada Lovelace.</summary>
     public ConcurrentDictionary<string, string> Users { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Channels the bot is not a member of (value: private). conversations.info says so (a private one is
+    /// channel_not_found), chat.postMessage there is not_in_channel, conversations.join adds the bot to a public one.
+    /// </summary>
+    public ConcurrentDictionary<string, bool> ChannelsWithoutBot { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>false: conversations.join is refused (an install without channels:join).</summary>
+    public bool JoinAllowed { get; set; } = true;
     private readonly System.Threading.Channels.Channel<FakeSocket> _sockets = System.Threading.Channels.Channel.CreateUnbounded<FakeSocket>();
     private int _ts;
 
@@ -133,6 +142,31 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private JsonObject DefaultAnswer(string method, SlackCall call)
     {
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
+        var channel = call.Arg("channel") ?? "";
+        var outside = ChannelsWithoutBot.TryGetValue(channel, out var isPrivate);
+        if (outside && method is "chat.postMessage" or "chat.postEphemeral" or "chat.update")
+        {
+            return new JsonObject { ["ok"] = false, ["error"] = "not_in_channel" };
+        }
+        if (method == "conversations.info")
+        {
+            return outside && isPrivate
+                ? new JsonObject { ["ok"] = false, ["error"] = "channel_not_found" }
+                : new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = channel, ["is_channel"] = true, ["is_private"] = false, ["is_member"] = !outside } };
+        }
+        if (method == "conversations.join")
+        {
+            if (!JoinAllowed)
+            {
+                return new JsonObject { ["ok"] = false, ["error"] = "missing_scope" };
+            }
+            if (outside && isPrivate)
+            {
+                return new JsonObject { ["ok"] = false, ["error"] = "method_not_supported_for_channel_type" };
+            }
+            ChannelsWithoutBot.TryRemove(channel, out _);
+            return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = channel, ["is_member"] = true } };
+        }
         return method switch
         {
             "chat.postMessage" => new JsonObject { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = ts },
