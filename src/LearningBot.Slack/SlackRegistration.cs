@@ -63,7 +63,8 @@ public static class SlackRegistration
         services.AddSingleton(sp =>
         {
             var slack = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
-            return new ChannelTraits(ChannelKind.Slack, new(slack.MessagesPerSecond, slack.MessagesPerConversationPerSecond), AccountTenantIsTeam: true);
+            return new ChannelTraits(ChannelKind.Slack, new(slack.MessagesPerSecond, slack.MessagesPerConversationPerSecond), AccountTenantIsTeam: true,
+                AddBotHint: "Invite me there with **/invite @LearningBot** (or ask someone in the channel to), then try again.");
         });
 
         // One acknowledgement for HTTP and Socket Mode, in front of the after-ack work queue.

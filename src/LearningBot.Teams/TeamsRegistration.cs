@@ -79,7 +79,8 @@ public static class TeamsRegistration
         services.AddSingleton(sp =>
         {
             var teams = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;
-            return new ChannelTraits(ChannelKind.Teams, new(teams.MessagesPerSecond, teams.MessagesPerConversationPerSecond), AccountTenantIsTeam: false);
+            return new ChannelTraits(ChannelKind.Teams, new(teams.MessagesPerSecond, teams.MessagesPerConversationPerSecond), AccountTenantIsTeam: false,
+                AddBotHint: "Add LearningBot to that team or chat (or ask its owner to), then try again.");
         });
         return services;
     }

@@ -14,4 +14,12 @@ namespace LearningBot.Core.Conversations;
 /// False when a tenant spans many teams; nothing then says which team an account is in, and a digest takes in every
 /// account of the channel.
 /// </param>
-public sealed record ChannelTraits(ChannelKind Channel, OutboxPace Pace, bool AccountTenantIsTeam);
+/// <param name="AddBotHint">
+/// What a person does so that the bot may post in a channel it could not post in, in the channel's words (Slack:
+/// invite it; Teams: add the app to the team or chat). Told with the notice that a post failed.
+/// </param>
+public sealed record ChannelTraits(ChannelKind Channel, OutboxPace Pace, bool AccountTenantIsTeam, string AddBotHint = ChannelTraits.AnyChannelAddBotHint)
+{
+    /// <summary>The <see cref="AddBotHint"/> of a channel that names none.</summary>
+    public const string AnyChannelAddBotHint = "Add me to that channel (or ask its owner to), then try again.";
+}

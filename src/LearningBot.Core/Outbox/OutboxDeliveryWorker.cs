@@ -33,6 +33,7 @@ public sealed partial class OutboxDeliveryWorker(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     OutboxPacer pacer,
+    IEnumerable<ChannelTraits> channels,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDeliveryWorker> logger) : BackgroundService
 {
@@ -296,7 +297,7 @@ public sealed partial class OutboxDeliveryWorker(
             Kind = TextOutboxComposer.TextKind,
             Channel = message.Channel,
             PersonId = person,
-            Payload = FailureNotice(message.Channel, what),
+            Payload = FailureNotice(channels.FirstOrDefault(c => c.Channel == message.Channel)?.AddBotHint ?? ChannelTraits.AnyChannelAddBotHint, what),
             CreatedAt = now,
             NotBefore = now,
         });
@@ -307,11 +308,8 @@ public sealed partial class OutboxDeliveryWorker(
     }
 
     /// <summary>The notice for a post that could not be made: what did not happen, the likely reason, what to do.</summary>
-    public static string FailureNotice(ChannelKind channel, string what) =>
-        $"⚠️ I couldn't post {what} — nothing was posted. Most likely I'm not a member of that channel (or was removed from it). "
-        + (channel == ChannelKind.Slack
-            ? "Invite me there with **/invite @LearningBot** (or ask someone in the channel to), then try again."
-            : "Add LearningBot to that team or chat (or ask its owner to), then try again.");
+    public static string FailureNotice(string addBotHint, string what) =>
+        $"⚠️ I couldn't post {what} — nothing was posted. Most likely I'm not a member of that channel (or was removed from it). {addBotHint}";
 
     private static partial class Log
     {
