@@ -132,6 +132,24 @@ public sealed class TeamsConversationTests
     }
 
     [Fact]
+    public async Task A_learning_question_the_library_lacks_is_a_gap_and_not_sent_to_facilities()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+
+        await bot.SendAsync(bot.Message("1700000000010", "mentoring interns in data science"));
+        await bot.SendAsync(bot.Message("1700000000011", "my laptop won't start and IT is closed"));
+
+        var cards = bot.SentCards();
+        Assert.Equal(2, cards.Count);
+        Assert.All(cards, c => Assert.Equal("I don't have a lesson on that yet", BotUnderTest.Title(c)));
+        Assert.DoesNotContain("rather than for a lesson", cards[0].GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("the IT service desk", cards[1].GetRawText(), StringComparison.Ordinal);
+        await using var scope = bot.Services.CreateAsyncScope();
+        var gap = Assert.Single(scope.ServiceProvider.GetRequiredService<LearningBot.Core.Storage.LearningBotDbContext>().ContentGaps.Where(g => g.Question.Contains("interns")));
+        Assert.Equal(("mentoring interns in data science", null), (gap.Question, gap.RedirectTopic));
+    }
+
+    [Fact]
     public async Task A_forged_token_gets_401_and_the_bot_sends_nothing()
     {
         await using var bot = await BotUnderTest.StartAsync();

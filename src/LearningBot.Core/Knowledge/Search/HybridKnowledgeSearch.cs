@@ -76,13 +76,20 @@ public sealed class HybridKnowledgeSearch(
         }
         var closestOutOfScope = outOfScope.Closest(query);
         var top = ranked[0];
-        var answered = top.Fused >= settings.AnswerThreshold
-            && (closestOutOfScope is null || closestOutOfScope.Value.Similarity < top.Cosine - settings.OutOfScopeMargin);
+        // An out-of-scope example wins only when it is close in its own right, not merely closer than a weak lesson:
+        // a learning question the library lacks ("mentoring interns in data science") is a gap to report, not a
+        // facilities request.
+        var outOfScopeTopic = closestOutOfScope is { } closest
+            && closest.Similarity >= settings.OutOfScopeMinSimilarity
+            && closest.Similarity >= top.Cosine - settings.OutOfScopeMargin
+                ? closest.Topic
+                : null;
+        var answered = top.Fused >= settings.AnswerThreshold && outOfScopeTopic is null;
 
         var hits = await ToHitsAsync(ranked, cancellationToken).ConfigureAwait(false);
         return new KnowledgeAnswer(answered, answered ? hits : hits.Take(settings.ClosestTopics).ToList())
         {
-            Redirect = !answered && closestOutOfScope is { } oos && oos.Similarity >= top.Cosine - settings.OutOfScopeMargin ? oos.Topic : null,
+            Redirect = answered ? null : outOfScopeTopic,
         };
     }
 

@@ -20,6 +20,12 @@ public sealed class KnowledgeOptions
     /// </summary>
     public double OutOfScopeMargin { get; set; }
 
+    /// <summary>
+    /// An out-of-scope example declines a question, and names where to go instead, only when its cosine to the
+    /// question is at least this; below it, a question no lesson answers is a plain gap (offered to the experts).
+    /// </summary>
+    public double OutOfScopeMinSimilarity { get; set; } = 0.4;
+
     /// <summary>The organisation's list of requests the bot does not cover, with where to go instead (YAML).</summary>
     public string OutOfScopePath { get; set; } = "content/out-of-scope.yaml";
 
