@@ -114,7 +114,7 @@ public sealed class ShareCommand(RecognitionService recognition) : ICommandHandl
             return Reply.None;
         }
         return await recognition.ShareAsync(turn, text, cancellationToken).ConfigureAwait(false)
-            ? Reply.WithText("💡 Shared in your team's learning channel — thank you! Colleagues' reactions on it will recognise you.")
+            ? Reply.WithText("💡 Posting it in your team's learning channel — thank you! Colleagues' reactions on it will recognise you. (If I can't post there, I'll tell you here.)")
             : Reply.WithText("Your team has no learning channel yet. Ask someone to mention me with **learning channel here** in the channel where your team celebrates learning.");
     }
 }

@@ -201,7 +201,7 @@ public sealed class RecognitionRuleTests
         await bed.ReactAsync(ada, share.MessageId!, "like");
         await bed.ReactAsync(sam, share.MessageId!, "like"); // liking your own share: silently nothing
 
-        Assert.Contains("Shared in your team's learning channel", Text(reply), StringComparison.Ordinal);
+        Assert.Contains("Posting it in your team's learning channel", Text(reply), StringComparison.Ordinal);
         Assert.Equal((RecognitionPostKind.LearningShare, "read the tests before the code in a review", sam.Id), (share.Kind, share.Text, share.SubjectPersonId));
         var entry = Assert.Single(await bed.LedgerAsync());
         Assert.Equal((ada.Id, sam.Id, RecognitionSource.ShareReaction), (entry.GiverPersonId, entry.RecipientPersonId, entry.Source));
