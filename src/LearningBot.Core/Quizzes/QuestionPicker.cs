@@ -44,8 +44,9 @@ public sealed class QuestionPicker(FsrsScheduler fsrs)
             .ToList();
         count = Math.Max(count, Math.Min(queued.Count, MaxQuestions));
         var picked = queued.Take(count).Select(c => questionsById[c.QuestionId]).ToList();
+        var queuedIds = queued.Select(c => c.QuestionId).ToHashSet(StringComparer.Ordinal);
         var due = cards
-            .Where(c => !queued.Contains(c) && FsrsScheduler.LocalDayNumber(c.Due, zone) <= today && questionsById.ContainsKey(c.QuestionId))
+            .Where(c => !queuedIds.Contains(c.QuestionId) && FsrsScheduler.LocalDayNumber(c.Due, zone) <= today && questionsById.ContainsKey(c.QuestionId))
             .Select(c => (Card: c, Recall: c.LastReview is null ? 0 : fsrs.Retrievability(ToFsrs(c), now, zone)))
             .OrderBy(c => c.Recall).ThenBy(c => c.Card.Due).ThenBy(c => c.Card.QuestionId, StringComparer.Ordinal);
         foreach (var (card, _) in due)
