@@ -9,6 +9,14 @@ public sealed class LessonCardsTests() : SlackBotTests(lessons: true)
     private static IEnumerable<JsonElement> Buttons(JsonElement blocks) => blocks.EnumerateArray()
         .Where(b => b.GetProperty("type").GetString() == "actions").SelectMany(b => b.GetProperty("elements").EnumerateArray());
 
+    private static IEnumerable<string> Strings(JsonElement node) => node.ValueKind switch
+    {
+        JsonValueKind.Object => node.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => node.EnumerateArray().SelectMany(Strings),
+        JsonValueKind.String => [node.GetString()!],
+        _ => [],
+    };
+
     private async Task<JsonElement> AnswerAsync()
     {
         await Bot.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("how do I give feedback to a peer without it getting awkward")));
@@ -53,5 +61,9 @@ public sealed class LessonCardsTests() : SlackBotTests(lessons: true)
 
         var thanks = Slack.Calls.Where(c => c.Json is { } json && json.GetRawText().Contains("glad it helped", StringComparison.Ordinal)).ToList();
         Assert.Single(thanks);
+        // The answer in the DM is redrawn once, saying which vote counts; the second click changes nothing.
+        var redrawn = Slack.Calls.Where(c => c.Method is "chat.update" || c.Method.StartsWith("response_url:", StringComparison.Ordinal))
+            .Where(c => c.Json is { } json && Strings(json).Any(t => t.Contains("Your vote: *👍 helpful*", StringComparison.Ordinal))).ToList();
+        Assert.Single(redrawn);
     }
 }

@@ -58,12 +58,18 @@ public sealed class LessonCardsTests : IAsyncLifetime
             .First(a => a.GetProperty("verb").GetString() == KnowledgeVerbs.Feedback && a.GetProperty("title").GetString()!.Contains(verb, StringComparison.Ordinal))
             .GetProperty("data").GetRawText())!.AsObject();
         var texts = new List<string?>();
+        var shownVotes = new List<string?>();
         async Task ClickAsync(string which, string id)
         {
             var before = _bot.Connector.Requests.Count;
             var response = await _bot.PostAsync(TestActivities.CardActionInvoke(_bot.Connector.ServiceUrl, KnowledgeVerbs.Feedback, Data(which), id));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            texts.Add(string.Join(" | ", _bot.Connector.Requests.Skip(before).Where(r => r.Method == "POST").Select(r => r.Text)));
+            var sent = _bot.Connector.Requests.Skip(before).ToList();
+            texts.Add(string.Join(" | ", sent.Where(r => r.Method == "POST").Select(r => r.Text)));
+            // The answer card itself, updated in place (PUT), says which vote counts.
+            shownVotes.Add(sent.Where(r => r.Method == "PUT").Select(r => r.Card!.Value.GetProperty("body").EnumerateArray()
+                .Select(b => b.TryGetProperty("text", out var t) ? t.GetString() : null)
+                .LastOrDefault(t => t?.StartsWith("Your vote", StringComparison.Ordinal) == true)).SingleOrDefault());
         }
 
         await ClickAsync("👍", "f:vote-1");
@@ -73,12 +79,30 @@ public sealed class LessonCardsTests : IAsyncLifetime
         await ClickAsync("👎", "f:vote-4");
 
         Assert.Equal(["Thanks — glad it helped! 🙌", "", "Changed your vote to 👎 — thanks for saying so; I've passed it on to the people who write the lessons.", ""], texts);
+        Assert.Equal(["Your vote: **👍 helpful**. Changed your mind? Press 👎.", null, "Your vote: **👎 not helpful**. Changed your mind? Press 👍.", null], shownVotes);
         Assert.Equal(1, taught);
         await using var scope = _bot.Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LearningBotDbContext>();
         var vote = Assert.Single(await db.AnswerFeedback.ToListAsync());
         Assert.False(vote.Helpful);
         Assert.Equal(0, await AskedViewsAsync());
+    }
+
+    [Fact]
+    public async Task In_a_channel_the_shared_answer_card_is_not_redrawn_with_one_persons_vote()
+    {
+        var answer = await AskAsync(FeedbackQuestion, "1700000000730");
+        var data = JsonNode.Parse(answer.GetProperty("actions").EnumerateArray()
+            .First(a => a.GetProperty("verb").GetString() == KnowledgeVerbs.Feedback).GetProperty("data").GetRawText())!.AsObject();
+        var click = TestActivities.CardActionInvoke(_bot.Connector.ServiceUrl, KnowledgeVerbs.Feedback, data, "f:vote-channel");
+        click["conversation"] = new JsonObject { ["id"] = "19:general@thread.tacv2", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = click["conversation"]!["tenantId"]?.DeepClone() };
+        var before = _bot.Connector.Requests.Count;
+
+        Assert.Equal(HttpStatusCode.OK, (await _bot.PostAsync(click)).StatusCode);
+
+        var sent = _bot.Connector.Requests.Skip(before).ToList();
+        Assert.DoesNotContain(sent, r => r.Method == "PUT");
+        Assert.Contains(sent, r => r.Text == "Thanks — glad it helped! 🙌");
     }
 
     private async Task<int> AskedViewsAsync()

@@ -10,8 +10,11 @@ public static class KnowledgeCards
 {
     private const int MaxSectionChars = 1800;
 
-    /// <summary>The best passages, well presented: the lesson's summary and its most relevant section, cited.</summary>
-    public static Card Answer(string question, LessonHit best, IReadOnlyList<LessonHit> others)
+    /// <summary>
+    /// The best passages, well presented: the lesson's summary and its most relevant section, cited. With
+    /// <paramref name="helpful"/>, the same card after the person's vote, saying what they chose and how to change it.
+    /// </summary>
+    public static Card Answer(string question, LessonHit best, IReadOnlyList<LessonHit> others, bool? helpful = null)
     {
         ArgumentNullException.ThrowIfNull(best);
         ArgumentNullException.ThrowIfNull(others);
@@ -25,7 +28,27 @@ public static class KnowledgeCards
             body.Add(new TextElement(Shorten(best.SectionMarkdown, MaxSectionChars)));
         }
         body.Add(new TextElement(Citation(best)) { Subtle = true });
-        return new Card { Title = best.Title, Subtitle = best.Summary, Body = body, Actions = AnswerActions(question, best, others) };
+        if (helpful is { } vote)
+        {
+            body.Add(new TextElement(vote
+                ? "Your vote: **👍 helpful**. Changed your mind? Press 👎."
+                : "Your vote: **👎 not helpful**. Changed your mind? Press 👍."));
+        }
+        return new Card { Title = best.Title, Subtitle = best.Summary, Body = body, Actions = AnswerActions(question, best, others, redrawable: true) };
+    }
+
+    /// <summary>
+    /// The lesson hit an <see cref="Answer"/> card was drawn from, as its feedback buttons carry it (lesson, section,
+    /// see-also lesson), so the card can be drawn again with the vote; null for a card that cannot be (a written answer).
+    /// </summary>
+    public static (string LessonId, int Section, string? SeeAlso)? AnswerDrawnFrom(IReadOnlyDictionary<string, string> feedbackData)
+    {
+        ArgumentNullException.ThrowIfNull(feedbackData);
+        return feedbackData.TryGetValue("lessonId", out var lesson)
+            && feedbackData.TryGetValue("section", out var section)
+            && int.TryParse(section, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ordinal)
+                ? (lesson, ordinal, feedbackData.GetValueOrDefault("seeAlso"))
+                : null;
     }
 
     /// <summary>An answer written by the language model from the passages, with the lessons it cites.</summary>
@@ -38,21 +61,34 @@ public static class KnowledgeCards
             new TextElement("Sources: " + string.Join(" · ", cited.Select(c => $"**{c.Title}**"))) { Subtle = true },
             new TextElement("Written by AI from your organisation's lessons — check the sources for the details.") { Subtle = true },
         };
-        return new Card { Title = cited[0].Title, Body = body, Actions = AnswerActions(question, cited[0], others) };
+        return new Card { Title = cited[0].Title, Body = body, Actions = AnswerActions(question, cited[0], others, redrawable: false) };
     }
 
     private static string Citation(LessonHit hit) =>
         hit.SectionHeading.Length > 0 ? $"From the lesson **{hit.Title}**, section _{hit.SectionHeading}_" : $"From the lesson **{hit.Title}**";
 
-    private static List<CardAction> AnswerActions(string question, LessonHit best, IReadOnlyList<LessonHit> others)
+    private static List<CardAction> AnswerActions(string question, LessonHit best, IReadOnlyList<LessonHit> others, bool redrawable)
     {
         var asked = Shorten(question, 300);
+        Dictionary<string, string> Vote(string helpful)
+        {
+            var data = new Dictionary<string, string> { ["lessonId"] = best.LessonId, ["helpful"] = helpful, ["question"] = asked };
+            if (redrawable)
+            {
+                data["section"] = best.SectionOrdinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (others.Count > 0)
+                {
+                    data["seeAlso"] = others[0].LessonId;
+                }
+            }
+            return data;
+        }
         var actions = new List<CardAction>
         {
             OpenLesson("Open full lesson", best.LessonId, primary: true),
             CardAction.Submit("Quiz me on this", KnowledgeVerbs.QuizMeOnLesson, new Dictionary<string, string> { ["lessonId"] = best.LessonId }),
-            CardAction.Submit("👍 Helpful", KnowledgeVerbs.Feedback, new Dictionary<string, string> { ["lessonId"] = best.LessonId, ["helpful"] = "yes", ["question"] = asked }),
-            CardAction.Submit("👎 Not helpful", KnowledgeVerbs.Feedback, new Dictionary<string, string> { ["lessonId"] = best.LessonId, ["helpful"] = "no", ["question"] = asked }),
+            CardAction.Submit("👍 Helpful", KnowledgeVerbs.Feedback, Vote("yes")),
+            CardAction.Submit("👎 Not helpful", KnowledgeVerbs.Feedback, Vote("no")),
         };
         if (others.Count > 0)
         {

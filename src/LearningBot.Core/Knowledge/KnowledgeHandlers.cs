@@ -1,3 +1,4 @@
+using LearningBot.Core.Cards;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Knowledge.Search;
 
@@ -88,17 +89,30 @@ public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestio
             {
                 return Reply.WithText("That feedback button is missing its details — thanks for trying, though!");
             }
-            var vote = await records.RecordFeedbackAsync(turn, action.Data.GetValueOrDefault("question") ?? "", ratedLesson, helpful == "yes", cancellationToken).ConfigureAwait(false);
-            return vote switch
+            var question = action.Data.GetValueOrDefault("question") ?? "";
+            var vote = await records.RecordFeedbackAsync(turn, question, ratedLesson, helpful == "yes", cancellationToken).ConfigureAwait(false);
+            var thanks = vote switch
             {
-                FeedbackVote.Unchanged => Reply.None,
-                FeedbackVote.Changed => Reply.WithText(helpful == "yes"
+                FeedbackVote.Unchanged => null,
+                FeedbackVote.Changed => helpful == "yes"
                     ? "Changed your vote to 👍 — glad it helped after all."
-                    : "Changed your vote to 👎 — thanks for saying so; I've passed it on to the people who write the lessons."),
-                _ => Reply.WithText(helpful == "yes"
+                    : "Changed your vote to 👎 — thanks for saying so; I've passed it on to the people who write the lessons.",
+                _ => helpful == "yes"
                     ? "Thanks — glad it helped! 🙌"
-                    : "Thanks for saying so — I've passed it on to the people who write the lessons. Try asking in other words, or open a related lesson."),
+                    : "Thanks for saying so — I've passed it on to the people who write the lessons. Try asking in other words, or open a related lesson.",
             };
+            if (thanks is null)
+            {
+                return Reply.None;
+            }
+            // In a 1:1 chat the card itself shows the vote. A card in a shared conversation is everyone's: one person's
+            // vote is not drawn on it (their thanks are private where the channel allows).
+            var voted = turn.Conversation.Type == ConversationType.Personal
+                ? await AnswerWithVoteAsync(question, action.Data, helpful == "yes", cancellationToken).ConfigureAwait(false)
+                : null;
+            return voted is null
+                ? Reply.WithText(thanks)
+                : new Reply { UpdatedCard = voted, Messages = [OutboundMessage.FromText(thanks)] };
         }
         if (action.Verb == KnowledgeVerbs.Ask)
         {
@@ -119,5 +133,19 @@ public sealed class KnowledgeCardActions(LessonCatalog catalog, KnowledgeQuestio
         return action.Verb == KnowledgeVerbs.RevealAnswer
             ? new Reply { UpdatedCard = KnowledgeCards.Refresher(lesson, answerShown: true) }
             : Reply.WithCard(KnowledgeCards.FullLesson(lesson));
+    }
+
+    private async Task<Card?> AnswerWithVoteAsync(string question, IReadOnlyDictionary<string, string> data, bool helpful, CancellationToken cancellationToken)
+    {
+        if (KnowledgeCards.AnswerDrawnFrom(data) is not { } drawnFrom
+            || await catalog.FindAsync(drawnFrom.LessonId, cancellationToken).ConfigureAwait(false) is not { } lesson)
+        {
+            return null;
+        }
+        var section = lesson.Sections.FirstOrDefault(s => s.Ordinal == drawnFrom.Section);
+        var best = new LessonHit(lesson.Id, lesson.Title, lesson.Summary, drawnFrom.Section, section?.Heading ?? "", section?.Markdown ?? "", 0);
+        var seeAlso = drawnFrom.SeeAlso is { Length: > 0 } other ? await catalog.FindAsync(other, cancellationToken).ConfigureAwait(false) : null;
+        IReadOnlyList<LessonHit> others = seeAlso is null ? [] : [new LessonHit(seeAlso.Id, seeAlso.Title, seeAlso.Summary, 0, "", "", 0)];
+        return KnowledgeCards.Answer(question, best, others, helpful);
     }
 }
