@@ -118,6 +118,60 @@ public sealed class SlackRetryTests : SlackBotTests
     }
 
     [Fact]
+    public async Task The_outboxs_next_attempt_finds_the_post_an_attempt_that_gave_up_had_made()
+    {
+        var client = Bot.Services.GetRequiredService<SlackApiClient>();
+        // The post arrives but its answer is lost, and Slack cannot be asked either: the call gives up, transient.
+        Slack.Fault("chat.postMessage", SlackFault.DropAfterHandling);
+        Slack.Fault("conversations.history", SlackFault.Status500AfterHandling, count: 20);
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => client.PostMessageAsync("xoxb-t", "D-QUIZ", new() { ["text"] = "quiz" }, null, default, "quiz:42:2026-03-02"));
+        Assert.True(error.IsTransient);
+        Slack.ClearFaults();
+
+        // The outbox tries the row again later, with the row's key and "may have been sent": looked up first, not posted.
+        var ts = await client.PostMessageAsync("xoxb-t", "D-QUIZ", new() { ["text"] = "quiz" }, null, default, "quiz:42:2026-03-02", mayHaveBeenSent: true);
+
+        var stored = Assert.Single(Slack.Stored);
+        Assert.Equal(stored.Ts, ts);
+        Assert.Single(Slack.CallsTo("chat.postMessage"));
+        Assert.DoesNotContain("quiz:42", KeyOf(stored).GetString(), StringComparison.Ordinal); // only a hash of the row's key is visible
+    }
+
+    [Fact]
+    public async Task An_outbox_row_sent_again_through_the_messenger_is_found_and_not_posted_twice()
+    {
+        await AskInDmAsync("hi");
+        await Bot.ProcessedAsync();
+        var before = Slack.Stored.Count;
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var conversation = (await scope.ServiceProvider.GetRequiredService<LearningBot.Core.Conversations.ConversationReferenceStore>()
+            .FindAsync(LearningBot.Core.Conversations.ChannelKind.Slack, SlackPayloads.DmChannel, default))!;
+        var messenger = scope.ServiceProvider.GetServices<LearningBot.Core.Conversations.IProactiveMessenger>().Single(m => m.Channel == LearningBot.Core.Conversations.ChannelKind.Slack);
+        var quiz = LearningBot.Core.Conversations.OutboundMessage.FromText("Daily quiz") with { IdempotencyKey = "quiz:7:2026-03-02" };
+
+        var first = await messenger.SendAsync(conversation, quiz, default);
+        var again = await messenger.SendAsync(conversation, quiz with { MayHaveBeenSent = true }, default);
+
+        Assert.Equal(first, again);
+        Assert.Equal(before + 1, Slack.Stored.Count);
+    }
+
+    [Theory]
+    [InlineData("WorkQueueCapacity", "0")]
+    [InlineData("ApiTimeout", "00:00:00")]
+    [InlineData("ApiRetryDelay", "00:01:00")]
+    [InlineData("ApiRetryBudget", "-00:00:01")]
+    public void Out_of_range_retry_and_queue_settings_are_refused_at_start(string key, string value)
+    {
+        var options = new SlackOptions();
+        var property = typeof(SlackOptions).GetProperty(key)!;
+        property.SetValue(options, property.PropertyType == typeof(int) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+        var result = new SlackOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Contains($"LearningBot:Slack:{key}", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_read_is_retried_after_5xx_and_a_call_that_keeps_failing_is_given_up_as_transient()
     {
         var client = Bot.Services.GetRequiredService<SlackApiClient>();

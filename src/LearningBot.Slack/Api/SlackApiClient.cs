@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -50,9 +51,11 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, IOptions
     /// have posted it (the connection dropped after sending, a timeout, a 5xx), the conversation (or thread) is searched
     /// for the key before the next try, and a found message is the result. Where the search is impossible (an install
     /// without the *:history scope of that kind of conversation), the post is tried again: a rare duplicate rather than
-    /// a reply that silently never comes.
+    /// a reply that silently never comes. The key is fresh for each call, or derived from <c>idempotencyKey</c> (the outbox
+    /// row's, the same on every attempt of that row); with <c>mayHaveBeenSent</c> an earlier attempt is looked for first.
     /// </summary>
-    public async Task<string> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, CancellationToken cancellationToken)
+    public async Task<string> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, CancellationToken cancellationToken,
+        string? idempotencyKey = null, bool mayHaveBeenSent = false)
     {
         var args = Copy(message);
         args["channel"] = channel;
@@ -60,10 +63,13 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, IOptions
         {
             args["thread_ts"] = threadTs;
         }
-        var key = Guid.NewGuid().ToString("N");
+        // The key is seen by anyone who reads the conversation through the API: a hash, so it tells nothing about the row.
+        var key = idempotencyKey is null
+            ? Guid.NewGuid().ToString("N")
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
         args["metadata"] = WithKey(args["metadata"] as JsonObject, key);
         var result = await CallAsync("chat.postMessage", JsonRequest("chat.postMessage", token, args), Replay.AfterLookup,
-            ct => FindPostAsync(token, channel, threadTs, key, ct), cancellationToken).ConfigureAwait(false);
+            ct => FindPostAsync(token, channel, threadTs, key, ct), cancellationToken, lookUpFirst: idempotencyKey is not null && mayHaveBeenSent).ConfigureAwait(false);
         return result.GetString("ts") ?? "";
     }
 
@@ -233,10 +239,9 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, IOptions
     }
 
     private async Task<JsonElement> CallAsync(string method, Func<HttpRequestMessage> build, Replay replay, Func<CancellationToken, Task<Lookup>>? findPosted,
-        CancellationToken cancellationToken, bool envelope = true)
+        CancellationToken cancellationToken, bool envelope = true, bool lookUpFirst = false)
     {
         var retrying = new Retrying(clock.GetUtcNow());
-        var lookUpFirst = false;
         while (true)
         {
             if (lookUpFirst && findPosted is not null)

@@ -92,6 +92,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes back every fault not yet suffered.</summary>
+    public void ClearFaults() => _faults.Clear();
+
     /// <summary>
     /// Calls of <paramref name="method"/> are recorded and then wait, before anything is done, until the returned action is
     /// called (at most 30 s); a call the bot abandons meanwhile is dropped undone.
