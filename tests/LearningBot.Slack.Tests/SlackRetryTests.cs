@@ -87,6 +87,31 @@ public sealed class SlackRetryTests : SlackBotTests
     }
 
     [Fact]
+    public async Task Under_an_api_that_keeps_failing_posts_every_acknowledged_reply_arrives_exactly_once()
+    {
+        // The issue's measurement, repeated: before, 96 acknowledged replies vanished when the API dropped connections.
+        var faults = new[] { SlackFault.DropBeforeHandling, SlackFault.DropAfterHandling, SlackFault.Status500AfterHandling };
+        for (var i = 0; i < 60; i++)
+        {
+            Slack.Fault("chat.postMessage", faults[i % faults.Length]);
+        }
+        const int Questions = 100;
+        for (var n = 0; n < Questions; n++)
+        {
+            await AskInDmAsync($"question {n}", eventId: $"Ev-flaky-{n}");
+        }
+        await Bot.ProcessedAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(Questions, Slack.Stored.Count);
+        for (var n = 0; n < Questions; n++)
+        {
+            Assert.Single(Slack.Stored, m => Slack.CallsTo("chat.postMessage").Any(c =>
+                c.Body.GetProperty("metadata").GetProperty("event_payload").GetProperty("key").GetString() == KeyOf(m).GetString()
+                && c.Body.GetRawText().Contains($"You asked: question {n}\"", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task A_reply_in_a_thread_is_looked_up_in_the_thread()
     {
         Slack.Fault("chat.postMessage", SlackFault.DropAfterHandling);
