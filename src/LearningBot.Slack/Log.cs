@@ -47,7 +47,7 @@ internal static partial class Log
     [LoggerMessage(3007, LogLevel.Warning, "Slack is rate limiting event delivery for team {TeamId} (app_rate_limited)")]
     public static partial void AppRateLimited(ILogger logger, string? teamId);
 
-    [LoggerMessage(3008, LogLevel.Warning, "Slack work queue is full ({Capacity} waiting); {Kind} not acknowledged, so Slack retries it or the person is told")]
+    [LoggerMessage(3008, LogLevel.Warning, "Slack work queue is full ({Capacity} waiting); a {Kind} was not taken: Slack retries an event, a person is told or shown an error")]
     public static partial void QueueFull(ILogger logger, int capacity, string kind);
 
     [LoggerMessage(4001, LogLevel.Debug, "Slack {Method} answered {StatusCode}")]

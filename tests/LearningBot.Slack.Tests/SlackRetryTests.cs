@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LearningBot.Slack.Api;
 using LearningBot.Slack.Inbound;
 using LearningBot.Testing.Fakes;
@@ -366,5 +367,63 @@ public sealed class SlackWorkQueueBoundTests() : SlackBotTests(new Dictionary<st
         Assert.Equal(6, await Bot.InboundEventCountAsync());
         AssertEachAnsweredOnce(6);
         Assert.Equal(1, Bot.Services.GetRequiredService<SlackWorkQueue>().Capacity);
+    }
+}
+
+/// <summary>Over Socket Mode a full work queue leaves the envelope without ack, so Slack redelivers it; the redelivery is answered once.</summary>
+public sealed class SocketModeQueueBoundTests() : SlackBotTests(new Dictionary<string, string?>
+{
+    ["LearningBot:Slack:SocketMode"] = "true",
+    ["LearningBot:Slack:AppToken"] = "xapp-1-A1-socket",
+    ["LearningBot:Slack:SigningSecret"] = "",
+    ["LearningBot:Slack:WorkQueueCapacity"] = "1",
+    ["LearningBot:Slack:ApiTimeout"] = "00:02:00",
+})
+{
+    private static JsonObject Envelope(int n) => new()
+    {
+        ["envelope_id"] = $"env-{n}",
+        ["type"] = "events_api",
+        ["accepts_response_payload"] = false,
+        ["payload"] = SlackPayloads.EventCallback(SlackPayloads.DirectMessage($"question {n}"), eventId: $"Ev-socket-{n}"),
+    };
+
+    [Fact]
+    public async Task A_full_queue_sends_no_ack_and_the_redelivered_envelope_is_answered_once()
+    {
+        var socket = await Slack.NextSocketAsync();
+        await socket.SendAsync(new JsonObject { ["type"] = "hello", ["num_connections"] = 1 });
+        var release = Slack.Hold("chat.postMessage");
+        for (var n = 1; n <= 4; n++)
+        {
+            await socket.SendAsync(Envelope(n));
+            Assert.Equal($"env-{n}", (await socket.ReceiveAsync().WaitAsync(TimeSpan.FromSeconds(30)))!.Value.GetProperty("envelope_id").GetString());
+        }
+        await Slack.WhenCallsAsync("chat.postMessage", 4);
+        await socket.SendAsync(Envelope(5));
+        Assert.Equal("env-5", (await socket.ReceiveAsync().WaitAsync(TimeSpan.FromSeconds(30)))!.Value.GetProperty("envelope_id").GetString());
+
+        await socket.SendAsync(Envelope(6));
+        // Past the ack budget on the bot's clock the envelope is given up without ack (warning 3008).
+        for (var i = 0; i < 400 && !Bot.Logs.Entries.Any(e => e.Id.Id == 3008); i++)
+        {
+            Bot.Clock.Advance(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromMilliseconds(25));
+        }
+        Assert.Contains(Bot.Logs.Entries, e => e.Id.Id == 3008);
+        release();
+        await Bot.ProcessedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(5, await Bot.InboundEventCountAsync());
+
+        var redelivered = Envelope(6);
+        redelivered["retry_attempt"] = 1;
+        redelivered["retry_reason"] = "timeout";
+        await socket.SendAsync(redelivered);
+        // The next frame is the redelivery's ack: the first env-6 never got one.
+        Assert.Equal("env-6", (await socket.ReceiveAsync().WaitAsync(TimeSpan.FromSeconds(30)))!.Value.GetProperty("envelope_id").GetString());
+        await Bot.ProcessedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(6, await Bot.InboundEventCountAsync());
+        Assert.Equal(6, Slack.Stored.Count);
     }
 }
