@@ -47,6 +47,9 @@ internal static partial class Log
     [LoggerMessage(3007, LogLevel.Warning, "Slack is rate limiting event delivery for team {TeamId} (app_rate_limited)")]
     public static partial void AppRateLimited(ILogger logger, string? teamId);
 
+    [LoggerMessage(3008, LogLevel.Warning, "Slack work queue is full ({Capacity} waiting); a {Kind} was not taken: Slack retries an event, a person is told or shown an error")]
+    public static partial void QueueFull(ILogger logger, int capacity, string kind);
+
     [LoggerMessage(4001, LogLevel.Debug, "Slack {Method} answered {StatusCode}")]
     public static partial void ApiCall(ILogger logger, string method, int statusCode);
 
@@ -55,6 +58,15 @@ internal static partial class Log
 
     [LoggerMessage(4003, LogLevel.Information, "Slack {Method} is rate limited; retrying after {Seconds} s")]
     public static partial void RateLimited(ILogger logger, string method, double seconds);
+
+    [LoggerMessage(4004, LogLevel.Warning, "Slack {Method} failed ({Error}: {Cause}); retry {Retry} in {Seconds:0.##} s")]
+    public static partial void Retrying(ILogger logger, string method, string error, int retry, double seconds, string cause);
+
+    [LoggerMessage(4005, LogLevel.Information, "Slack {Method}: the post whose answer was lost had arrived; not posting it again")]
+    public static partial void PostFoundAfterFailure(ILogger logger, string method);
+
+    [LoggerMessage(4006, LogLevel.Warning, "Slack {Method}: cannot check whether a post whose answer was lost arrived (the install lacks the conversation's *:history scope, or the bot cannot read it); posting again, which may show it twice. Reinstall the app to grant the history scopes")]
+    public static partial void PostUncheckable(ILogger logger, string method);
 
     [LoggerMessage(5001, LogLevel.Information, "Slack app installed for team {TeamId} (enterprise {EnterpriseId})")]
     public static partial void Installed(ILogger logger, string? teamId, string? enterpriseId);

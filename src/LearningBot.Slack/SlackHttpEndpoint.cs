@@ -33,7 +33,7 @@ public sealed class SlackHttpEndpoint(SlackRequestGate gate, SlackAcknowledgemen
             await gate.RefuseAsync(context, 400, "Malformed event", "The body is not JSON; the Events API posts application/json (slack-protocol.md §2.1).").ConfigureAwait(false);
             return;
         }
-        await AnswerAsync(context, acks.Event(envelope), "Unknown payload", "Expected url_verification, event_callback or app_rate_limited (slack-protocol.md §2.1).").ConfigureAwait(false);
+        await AnswerAsync(context, await acks.EventAsync(envelope).ConfigureAwait(false), "Unknown payload", "Expected url_verification, event_callback or app_rate_limited (slack-protocol.md §2.1).").ConfigureAwait(false);
     }
 
     public async Task CommandsAsync(HttpContext context)
@@ -91,12 +91,19 @@ public sealed class SlackHttpEndpoint(SlackRequestGate gate, SlackAcknowledgemen
         await AnswerAsync(context, ack, "Unknown interaction", "Expected block_actions, view_submission or view_closed (slack-protocol.md §4).").ConfigureAwait(false);
     }
 
-    /// <summary>The ack as the HTTP response: 200 with its JSON body, an empty 200, or 400 when the payload was not understood.</summary>
+    /// <summary>The ack as the HTTP response: 200 with its JSON body, an empty 200, 400 when the payload was not understood, 503 when there was no room for it.</summary>
     private Task AnswerAsync(HttpContext context, SlackAck ack, string unknownTitle, string unknownDetail)
     {
         if (!ack.Understood)
         {
             return gate.RefuseAsync(context, 400, unknownTitle, unknownDetail);
+        }
+        if (ack.NoRoom)
+        {
+            // Not taken: Slack resends an event after a non-2xx (the event_id dedupe drops any copy), and shows the
+            // person an error for a click or a form. Retry-After is a hint for proxies; Slack keeps its own schedule.
+            context.Response.Headers.RetryAfter = "1";
+            return gate.RefuseAsync(context, 503, "Too busy", "The bot's work queue is full; nothing was taken. Slack retries events; try again in a moment.");
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
         if (ack.Body is not { } body)

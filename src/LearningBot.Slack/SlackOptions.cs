@@ -39,12 +39,15 @@ public sealed class SlackOptions
     /// <summary>
     /// Bot scopes requested on install: exactly manifest/slack/manifest.yaml's (a test holds the two equal).
     /// users:read.email links people by email (debrief managers, role tracks); channels:join lets the bot join a public
-    /// channel it is asked to post in. A workspace installed with fewer scopes must reinstall to get the new ones.
+    /// channel it is asked to post in; the four *:history scopes let it check whether a post whose answer was lost
+    /// (a dropped connection, a timeout, a 5xx) reached the conversation before it posts again. A workspace installed
+    /// with fewer scopes must reinstall to get the new ones.
     /// </summary>
     public IList<string> BotScopes { get; set; } =
     [
         "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:read",
         "channels:read", "channels:join", "groups:read", "users:read", "users:read.email",
+        "channels:history", "groups:history", "mpim:history",
     ];
 
     /// <summary>Largest request body accepted; Slack payloads are a few KB, views at most 250 kB (§6).</summary>
@@ -70,10 +73,34 @@ public sealed class SlackOptions
 
     /// <summary>
     /// How long a slash command (or a modal submission) may run before the ack goes out without its answer, which then
-    /// follows through response_url (or as a message). Slack waits 3 s (slack-protocol.md §3, §4); the default leaves
+    /// follows through response_url (or as a message); and how long any acknowledgement waits for room in a full work
+    /// queue (<see cref="WorkQueueCapacity"/>). Slack waits 3 s (slack-protocol.md §2.2, §3, §4); the default leaves
     /// room for the network.
     /// </summary>
     public TimeSpan CommandAckBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
+
+    /// <summary>
+    /// How long one Web API call attempt waits for Slack's answer before it counts as timed out (and is retried, see
+    /// <see cref="Api.SlackApiClient"/>).
+    /// </summary>
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The first wait before a Web API call is retried after a connection failure, a timeout or a 5xx; it doubles each
+    /// time (with jitter, at most 30 s), as the Teams Connector client's does.
+    /// </summary>
+    public TimeSpan ApiRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most time one Web API call spends on retries, waits included; after it the caller (or the outbox) gets the failure.</summary>
+    public TimeSpan ApiRetryBudget { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Slack payloads acknowledged but not yet started (events, clicks, commands) that the work queue holds. When it is
+    /// full, an acknowledgement waits up to <see cref="CommandAckBudget"/> for room; if none comes, Slack is answered so
+    /// that it retries (an event: 503; over Socket Mode: no ack) or the person is told (a command) — nothing is
+    /// acknowledged and dropped.
+    /// </summary>
+    public int WorkQueueCapacity { get; set; } = 1000;
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 

@@ -26,6 +26,14 @@ internal sealed class SlackOptionsValidator : OptionsRules<SlackOptions>
             "LearningBot:Slack:CommandAckBudget must be from 0 to under 3 seconds: Slack gives up on a slash command after 3 s.");
         yield return (options.PerChannelMessageInterval >= TimeSpan.Zero,
             "LearningBot:Slack:PerChannelMessageInterval must not be negative.");
+        yield return (options.ApiTimeout > TimeSpan.Zero && options.ApiTimeout <= TimeSpan.FromMinutes(2),
+            "LearningBot:Slack:ApiTimeout must be above 0 and at most 2 minutes (default 00:00:10).");
+        yield return (options.ApiRetryDelay >= TimeSpan.Zero && options.ApiRetryDelay <= TimeSpan.FromSeconds(30),
+            "LearningBot:Slack:ApiRetryDelay must be from 0 to 30 seconds (default 00:00:01).");
+        yield return (options.ApiRetryBudget >= TimeSpan.Zero && options.ApiRetryBudget <= TimeSpan.FromMinutes(10),
+            "LearningBot:Slack:ApiRetryBudget must be from 0 to 10 minutes (default 00:01:00); 0 means no retries after a connection failure, timeout or 5xx.");
+        yield return (options.WorkQueueCapacity is >= 1 and <= 1_000_000,
+            $"LearningBot:Slack:WorkQueueCapacity is {options.WorkQueueCapacity}; it must be from 1 to 1000000 (default 1000).");
         yield return (options.MessagesPerSecond > 0 && options.MessagesPerConversationPerSecond >= 1,
             "LearningBot:Slack:MessagesPerSecond must be above 0 and MessagesPerConversationPerSecond at least 1.");
     }

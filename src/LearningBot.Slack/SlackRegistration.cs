@@ -36,9 +36,10 @@ public static class SlackRegistration
 
         services.AddHttpClient<SlackApiClient>((sp, client) =>
         {
-            var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
-            client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-            client.Timeout = TimeSpan.FromSeconds(30);
+            var slack = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
+            client.BaseAddress = new Uri(slack.ApiBaseUrl.EndsWith('/') ? slack.ApiBaseUrl : slack.ApiBaseUrl + "/");
+            // Each try is timed by SlackApiClient on the bot's clock (ApiTimeout), and retried there; this is only a backstop.
+            client.Timeout = slack.ApiTimeout + TimeSpan.FromSeconds(30);
         });
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackChannelPacer>();

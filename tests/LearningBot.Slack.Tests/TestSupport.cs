@@ -51,6 +51,8 @@ public sealed class SlackBotHost : ChannelBotHost
         // Posts into one channel are paced on the bot's clock, which stands still unless a test moves it: a paced
         // second post would wait for ever. The pacer has its own test.
         settings.TryAdd("LearningBot:Slack:PerChannelMessageInterval", "00:00:00");
+        // Retries of failed Web API calls back off on the same standing clock; tests that look at the backoff set it.
+        settings.TryAdd("LearningBot:Slack:ApiRetryDelay", "00:00:00");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         if (lessons && !settings.ContainsKey("LearningBot:Content:Path"))
         {

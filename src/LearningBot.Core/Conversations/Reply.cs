@@ -32,4 +32,13 @@ public sealed record OutboundMessage
     public static OutboundMessage FromText(string text) => new() { Text = text };
 
     public static OutboundMessage FromCard(Card card) => new() { Card = card };
+
+    /// <summary>
+    /// The outbox row's idempotency key, the same on every attempt of that row: a channel that can find an earlier try of
+    /// this very message (Slack: the key in the post's metadata) uses it not to post it twice. Null for turn replies.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>An earlier attempt of this outbox row failed and may have reached the channel anyway: look before posting again.</summary>
+    public bool MayHaveBeenSent { get; init; }
 }

@@ -189,6 +189,8 @@ public sealed partial class OutboxDeliveryWorker(
                     failed++;
                     continue;
                 }
+                // The row's key travels with it, so a channel that can look up an earlier attempt (Slack) does not post it twice.
+                outbound = outbound with { IdempotencyKey = message.IdempotencyKey, MayHaveBeenSent = message.Attempts > 1 };
                 var channelMessageId = await messenger.SendAsync(conversation, outbound, cancellationToken).ConfigureAwait(false);
                 var sentAt = clock.GetUtcNow();
                 var marked = await outbox

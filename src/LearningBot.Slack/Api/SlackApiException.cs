@@ -39,6 +39,12 @@ public sealed class SlackApiException : Exception
 
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>
+    /// A connection failure, a timeout or a 5xx (or Slack's own internal_error) that the client stopped retrying: worth
+    /// trying again later. For a post, the message may or may not have reached the conversation.
+    /// </summary>
+    public bool IsTransient { get; init; }
+
     /// <summary>Errors that retrying will not cure: the bot is gone from the workspace or the channel, or the request is wrong.</summary>
     public bool IsPermanent => Error is "channel_not_found" or "not_in_channel" or "is_archived" or "account_inactive"
         or "invalid_auth" or "token_revoked" or "not_authed" or "missing_scope" or "invalid_blocks" or "invalid_blocks_format"

@@ -20,8 +20,12 @@ public sealed class SlackAcknowledgements(
     IOptions<SlackOptions> options,
     ILogger<SlackAcknowledgements> logger)
 {
-    /// <summary>An Events API envelope: the url_verification challenge, or ack now and process after (§2.1, §2.2).</summary>
-    public SlackAck Event(JsonElement envelope)
+    /// <summary>
+    /// An Events API envelope: the url_verification challenge, or ack once it is queued and process after (§2.1, §2.2).
+    /// A full queue delays the ack (up to the ack budget); still full, the answer is <see cref="SlackAck.Busy"/>, and
+    /// Slack sends the event again (X-Slack-Retry-Num; over Socket Mode an envelope without ack is redelivered).
+    /// </summary>
+    public async Task<SlackAck> EventAsync(JsonElement envelope)
     {
         switch (envelope.ValueKind == JsonValueKind.Object ? envelope.GetString("type") : null)
         {
@@ -29,9 +33,13 @@ public sealed class SlackAcknowledgements(
                 // §2.1: echo the challenge (JSON, as bolt-js answers).
                 return new SlackAck(new() { ["challenge"] = envelope.GetString("challenge") ?? "" });
             case "event_callback" when envelope.GetString("event_id") is not null && envelope.GetObject("event") is not null:
+            {
                 // A retry (X-Slack-Retry-Num) is queued too and dropped by the event_id dedupe.
-                queue.Enqueue((services, ct) => services.GetRequiredService<SlackEventProcessor>().ProcessAsync(envelope, ct));
-                return SlackAck.Empty;
+                using var budget = AckBudget();
+                return await queue.TryEnqueueAsync((services, ct) => services.GetRequiredService<SlackEventProcessor>().ProcessAsync(envelope, ct), budget.Token).ConfigureAwait(false)
+                    ? SlackAck.Empty
+                    : Busy("event");
+            }
             case "app_rate_limited":
                 Log.AppRateLimited(logger, envelope.GetString("team_id"));
                 return SlackAck.Empty;
@@ -50,8 +58,16 @@ public sealed class SlackAcknowledgements(
         {
             return SlackAck.NotUnderstood;
         }
-        var work = queue.Run((services, ct) => services.GetRequiredService<SlackCommandProcessor>().ProcessAsync(command, ct));
-        if (await FinishesWithinBudgetAsync(work).ConfigureAwait(false))
+        // One budget for waiting for room and for running: the ack must leave within Slack's 3 s either way.
+        using var budget = AckBudget();
+        if (await queue.TryRunAsync((services, ct) => services.GetRequiredService<SlackCommandProcessor>().ProcessAsync(command, ct), budget.Token).ConfigureAwait(false) is not { } work)
+        {
+            // Slack does not resend a command: say plainly that nothing was done, rather than "working on it".
+            Busy("slash command");
+            return new SlackAck(BlockKitRenderer.Ephemeral(OutboundMessage.FromText(
+                $"Sorry, I'm too busy to take {command.Command} right now and nothing was done. Please try again in a minute.")));
+        }
+        if (await FinishesWithinBudgetAsync(work, budget.Token).ConfigureAwait(false))
         {
             return new SlackAck(work.IsCompletedSuccessfully
                 ? await work.ConfigureAwait(false)
@@ -81,10 +97,16 @@ public sealed class SlackAcknowledgements(
         switch (payload.ValueKind == JsonValueKind.Object ? payload.GetString("type") : null)
         {
             case "block_actions":
-                queue.Enqueue((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().BlockActionsAsync(payload, ct));
-                return SlackAck.Empty;
+            {
+                // Slack does not resend a click; with no room it shows the person an error, so the click is not lost unseen.
+                using var budget = AckBudget();
+                return await queue.TryEnqueueAsync((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().BlockActionsAsync(payload, ct), budget.Token).ConfigureAwait(false)
+                    ? SlackAck.Empty
+                    : Busy("button click");
+            }
             case "view_submission":
-                return new SlackAck(ModalErrors.Validate(payload) ?? await SubmissionAsync(payload).ConfigureAwait(false));
+                // With no room the modal stays open with Slack's error, its inputs kept, to submit again.
+                return ModalErrors.Validate(payload) is { } problems ? new SlackAck(problems) : await SubmissionAsync(payload).ConfigureAwait(false);
             case "view_closed" or "shortcut" or "message_action" or "block_suggestion":
                 // Nothing the core needs (yet); acknowledged so Slack shows no error.
                 return SlackAck.Empty;
@@ -98,18 +120,22 @@ public sealed class SlackAcknowledgements(
     /// (response_action errors) and the modal stays open. Done in time without problems, or too slow: the modal closes
     /// and the reply is posted when ready (a late form with problems arrives as a message).
     /// </summary>
-    private async Task<JsonObject?> SubmissionAsync(JsonElement payload)
+    private async Task<SlackAck> SubmissionAsync(JsonElement payload)
     {
-        var work = queue.Run((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().RunSubmissionAsync(payload, ct));
-        if (await FinishesWithinBudgetAsync(work).ConfigureAwait(false))
+        using var budget = AckBudget();
+        if (await queue.TryRunAsync((services, ct) => services.GetRequiredService<SlackInteractionProcessor>().RunSubmissionAsync(payload, ct), budget.Token).ConfigureAwait(false) is not { } work)
+        {
+            return Busy("modal submission");
+        }
+        if (await FinishesWithinBudgetAsync(work, budget.Token).ConfigureAwait(false))
         {
             if (!work.IsCompletedSuccessfully || await work.ConfigureAwait(false) is not { } done)
             {
-                return null;
+                return SlackAck.Empty;
             }
             if (ModalErrors.Of(done.Reply) is { } problems)
             {
-                return problems;
+                return new SlackAck(problems);
             }
         }
         queue.Enqueue(async (services, ct) =>
@@ -119,19 +145,27 @@ public sealed class SlackAcknowledgements(
                 await services.GetRequiredService<SlackInteractionProcessor>().PostSubmissionAsync(submission, ct).ConfigureAwait(false);
             }
         });
-        return null;
+        return SlackAck.Empty;
     }
 
-    /// <summary>True when <paramref name="work"/> ends (well or not) within the ack budget, measured on the bot's clock.</summary>
-    private async Task<bool> FinishesWithinBudgetAsync(Task work)
+    /// <summary>The ack budget (CommandAckBudget) on the bot's clock: cancelled when the ack must leave.</summary>
+    private CancellationTokenSource AckBudget() => new(options.Value.CommandAckBudget, clock);
+
+    private SlackAck Busy(string kind)
     {
-        using var stopTimer = new CancellationTokenSource();
-        var timer = Task.Delay(options.Value.CommandAckBudget, clock, stopTimer.Token);
-        if (await Task.WhenAny(work, timer).ConfigureAwait(false) != work)
+        Log.QueueFull(logger, queue.Capacity, kind);
+        return SlackAck.Busy;
+    }
+
+    /// <summary>True when <paramref name="work"/> ends (well or not) before <paramref name="budget"/> runs out.</summary>
+    private static async Task<bool> FinishesWithinBudgetAsync(Task work, CancellationToken budget)
+    {
+        if (work.IsCompleted)
         {
-            return false;
+            return true;
         }
-        await stopTimer.CancelAsync().ConfigureAwait(false);
-        return true;
+        var ranOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = budget.Register(() => ranOut.TrySetResult()).ConfigureAwait(false);
+        return await Task.WhenAny(work, ranOut.Task).ConfigureAwait(false) == work;
     }
 }

@@ -69,6 +69,7 @@ public sealed class SlackReplyDelivery(SlackApiClient api, SlackChannelPacer pac
     public async Task<string?> SendAsync(SlackReplyTarget target, OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(message);
         if (target.RepliesThroughResponseUrl && target.ResponseUrl is { } responseUrl)
         {
             var body = BlockKitRenderer.Ephemeral(message);
@@ -86,7 +87,8 @@ public sealed class SlackReplyDelivery(SlackApiClient api, SlackChannelPacer pac
             await SlackDeliveryFailures.MapAsync(() => api.PostEphemeralAsync(token, target.Channel, user, BlockKitRenderer.Message(message), cancellationToken, target.ThreadTs)).ConfigureAwait(false);
             return null;
         }
-        return await SlackDeliveryFailures.MapAsync(() => api.PostMessageAsync(token, target.Channel, BlockKitRenderer.Message(message), target.ThreadTs, cancellationToken)).ConfigureAwait(false);
+        return await SlackDeliveryFailures.MapAsync(() => api.PostMessageAsync(token, target.Channel, BlockKitRenderer.Message(message), target.ThreadTs, cancellationToken,
+            message.IdempotencyKey, message.MayHaveBeenSent)).ConfigureAwait(false);
     }
 
     /// <summary>

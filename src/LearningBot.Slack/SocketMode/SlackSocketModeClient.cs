@@ -123,11 +123,16 @@ public sealed class SlackSocketModeClient(
             // §7: ack first, with the same answer and the same queued work as over HTTP.
             var answer = type switch
             {
-                "events_api" => acks.Event(payload),
+                "events_api" => await acks.EventAsync(payload).ConfigureAwait(false),
                 "slash_commands" => await acks.CommandAsync(name => payload.GetString(name)).ConfigureAwait(false),
                 "interactive" => await acks.InteractionAsync(payload).ConfigureAwait(false),
                 _ => SlackAck.Empty,
             };
+            if (answer.NoRoom)
+            {
+                // No ack: Slack redelivers the envelope (events carry retry_attempt; the event_id dedupe drops copies).
+                return;
+            }
             var ack = new JsonObject { ["envelope_id"] = envelopeId };
             if (answer.Body is { } body)
             {

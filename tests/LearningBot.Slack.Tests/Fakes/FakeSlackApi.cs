@@ -22,9 +22,30 @@ public sealed record SlackCall(string Method, string? Authorization, IReadOnlyDi
     public JsonElement Body => Json ?? throw new InvalidOperationException($"{Method} was not a JSON post");
 }
 
+/// <summary>What a chosen call of the fake Slack suffers: the connection dropped before or after Slack did the work, a 500, or no answer.</summary>
+public enum SlackFault
+{
+    /// <summary>The connection drops after the request was read, before anything was done (nothing posted).</summary>
+    DropBeforeHandling,
+
+    /// <summary>The work is done (a post is stored), then the connection drops before the answer.</summary>
+    DropAfterHandling,
+
+    /// <summary>The work is done, then HTTP 500 with an HTML body, as a failing load balancer answers.</summary>
+    Status500AfterHandling,
+
+    /// <summary>The work is done, then no answer until the bot gives up on the request (at most 30 s).</summary>
+    HangAfterHandling,
+}
+
+/// <summary>A message the fake Slack holds after chat.postMessage, as conversations.history / conversations.replies return it.</summary>
+public sealed record StoredMessage(string Channel, string Ts, string? ThreadTs, string? Text, JsonElement? Metadata);
+
 /// <summary>
 /// The Slack Web API on loopback (slack-protocol.md §5): POST /api/&lt;method&gt; with form or JSON bodies, answered with
-/// the ok/error envelope; 429 + Retry-After on demand; response_url posts under /hooks/…; and a Socket Mode WebSocket
+/// the ok/error envelope; 429 + Retry-After on demand; dropped connections, 500s and hangs on demand (<see cref="Fault"/>);
+/// calls held until released (<see cref="Hold"/>); posts stored with their metadata and read back by
+/// conversations.history and conversations.replies; response_url posts under /hooks/…; and a Socket Mode WebSocket
 /// at /socket (§7) whose frames a test scripts. Records every call.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
@@ -49,6 +70,74 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public bool JoinAllowed { get; set; } = true;
     private readonly System.Threading.Channels.Channel<FakeSocket> _sockets = System.Threading.Channels.Channel.CreateUnbounded<FakeSocket>();
     private int _ts;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SlackFault>> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<StoredMessage> _stored = new();
+    private readonly Lock _arrivalGate = new();
+    private readonly List<(string Method, int Count, TaskCompletionSource Reached)> _arrivalWaiters = [];
+
+    /// <summary>false: conversations.history and conversations.replies answer missing_scope (an install without the *:history scopes).</summary>
+    public bool HistoryAllowed { get; set; } = true;
+
+    /// <summary>Every message posted with chat.postMessage and stored, in order.</summary>
+    public IReadOnlyList<StoredMessage> Stored => [.. _stored];
+
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> suffer <paramref name="fault"/>.</summary>
+    public void Fault(string method, SlackFault fault, int count = 1)
+    {
+        var queue = _faults.GetOrAdd(method, _ => new());
+        for (var i = 0; i < count; i++)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
+    /// <summary>Takes back every fault not yet suffered.</summary>
+    public void ClearFaults() => _faults.Clear();
+
+    /// <summary>
+    /// Calls of <paramref name="method"/> are recorded and then wait, before anything is done, until the returned action is
+    /// called (at most 30 s); a call the bot abandons meanwhile is dropped undone.
+    /// </summary>
+    public Action Hold(string method)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds[method] = gate;
+        return () =>
+        {
+            _holds.TryRemove(new KeyValuePair<string, TaskCompletionSource>(method, gate));
+            gate.TrySetResult();
+        };
+    }
+
+    /// <summary>Completes when <paramref name="count"/> calls of <paramref name="method"/> have arrived; fails the test after 30 s instead of hanging it.</summary>
+    public Task WhenCallsAsync(string method, int count)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_arrivalGate)
+        {
+            if (CallsTo(method).Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+            _arrivalWaiters.Add((method, count, reached));
+        }
+        return reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private void Arrived(SlackCall call)
+    {
+        lock (_arrivalGate)
+        {
+            _calls.Enqueue(call);
+            var count = CallsTo(call.Method).Count;
+            foreach (var waiter in _arrivalWaiters.Where(w => w.Method == call.Method && w.Count <= count).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                _arrivalWaiters.Remove(waiter);
+            }
+        }
+    }
 
     private FakeSlackApi(WebApplication app, Uri baseAddress)
     {
@@ -119,7 +208,49 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private async Task ApiAsync(HttpContext context, string method)
     {
         var call = await ReadAsync(context, method);
-        _calls.Enqueue(call);
+        Arrived(call);
+        if (_holds.TryGetValue(method, out var hold))
+        {
+            try
+            {
+                await hold.Task.WaitAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the bot gave up on this call: nothing is done
+            }
+        }
+        SlackFault? fault = _faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var next) ? next : null;
+        if (fault == SlackFault.DropBeforeHandling)
+        {
+            context.Abort();
+            return;
+        }
+        if (fault is { } after)
+        {
+            _ = DefaultAnswer(method, call);
+            switch (after)
+            {
+                case SlackFault.DropAfterHandling:
+                    context.Abort();
+                    return;
+                case SlackFault.Status500AfterHandling:
+                    context.Response.StatusCode = 500;
+                    context.Response.ContentType = "text/html";
+                    await context.Response.WriteAsync("<html><body>500 Internal Server Error</body></html>");
+                    return;
+                default:
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                    context.Abort();
+                    return;
+            }
+        }
         if (_planned.TryGetValue(method, out var planned) && planned.TryDequeue(out var answer))
         {
             if (answer.RetryAfter is { } seconds)
@@ -135,7 +266,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     private async Task HookAsync(HttpContext context, string id)
     {
-        _calls.Enqueue(await ReadAsync(context, "response_url:" + id));
+        Arrived(await ReadAsync(context, "response_url:" + id));
         await context.Response.WriteAsJsonAsync(new JsonObject { ["ok"] = true });
     }
 
@@ -166,6 +297,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
             }
             ChannelsWithoutBot.TryRemove(channel, out _);
             return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = channel, ["is_member"] = true } };
+        }
+        if (method == "chat.postMessage")
+        {
+            JsonElement? metadata = call.Json is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("metadata", out var m) ? m.Clone() : null;
+            _stored.Enqueue(new StoredMessage(channel, ts, call.Arg("thread_ts"), call.Arg("text"), metadata));
+        }
+        if (method is "conversations.history" or "conversations.replies")
+        {
+            return History(method, call);
         }
         return method switch
         {
@@ -217,6 +357,40 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 : new JsonObject { ["ok"] = false, ["error"] = "invalid_code" },
             _ => new JsonObject { ["ok"] = true },
         };
+    }
+
+    /// <summary>
+    /// conversations.history (top-level messages, newest first) or conversations.replies (a thread's messages, oldest
+    /// first), up to limit; metadata only with include_all_metadata=true, as Slack does.
+    /// </summary>
+    private JsonObject History(string method, SlackCall call)
+    {
+        if (!HistoryAllowed)
+        {
+            return new JsonObject { ["ok"] = false, ["error"] = "missing_scope", ["needed"] = "channels:history" };
+        }
+        var channel = call.Arg("channel");
+        var limit = int.TryParse(call.Arg("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 100;
+        var withMetadata = call.Arg("include_all_metadata") == "true";
+        var inChannel = _stored.Where(m => m.Channel == channel);
+        var picked = method == "conversations.history"
+            ? inChannel.Where(m => m.ThreadTs is null).Reverse()
+            : inChannel.Where(m => m.ThreadTs == call.Arg("ts") || m.Ts == call.Arg("ts"));
+        var messages = new JsonArray();
+        foreach (var message in picked.Take(limit))
+        {
+            var item = new JsonObject { ["type"] = "message", ["ts"] = message.Ts, ["text"] = message.Text, ["bot_id"] = "BBOT" };
+            if (message.ThreadTs is not null)
+            {
+                item["thread_ts"] = message.ThreadTs;
+            }
+            if (withMetadata && message.Metadata is { } metadata)
+            {
+                item["metadata"] = JsonNode.Parse(metadata.GetRawText());
+            }
+            messages.Add(item);
+        }
+        return new JsonObject { ["ok"] = true, ["messages"] = messages, ["has_more"] = false, ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } };
     }
 
     private static async Task<SlackCall> ReadAsync(HttpContext context, string method)
