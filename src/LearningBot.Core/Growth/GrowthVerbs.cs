@@ -1,0 +1,24 @@
+namespace LearningBot.Core.Growth;
+
+/// <summary>The card-action verbs of goals and the onboarding journey.</summary>
+public static class GrowthVerbs
+{
+    /// <summary>Opens a goals form: data["form"] is "add", "update" or "done".</summary>
+    public const string GoalForm = "growth.goal.form";
+    /// <summary>Adds the goal in the "goal" and "topic" inputs.</summary>
+    public const string AddGoal = "growth.goal.add";
+    /// <summary>Rewords the chosen goal ("goalId") and/or notes "progress".</summary>
+    public const string UpdateGoal = "growth.goal.update";
+    /// <summary>Marks the chosen goal ("goalId") done.</summary>
+    public const string CompleteGoal = "growth.goal.done";
+    /// <summary>The onboarding goals card: inputs goal1..3 and topic1..3.</summary>
+    public const string SaveOnboardingGoals = "growth.onboarding.goals";
+    /// <summary>An onboarding check-in: data["day"], inputs "g{goalId}", "hard", "helped".</summary>
+    public const string SubmitCheckIn = "growth.checkin.submit";
+    /// <summary>"Not now" on a journey card: nothing more about this step.</summary>
+    public const string NotNow = "growth.not-now";
+    /// <summary>"Stop": no further journey messages for this new hire.</summary>
+    public const string StopJourney = "growth.stop";
+    /// <summary>A buddy passes on the new hire in data["hireId"]; another buddy is found.</summary>
+    public const string PassBuddy = "growth.buddy.pass";
+}
