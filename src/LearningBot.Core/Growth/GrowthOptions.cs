@@ -17,6 +17,9 @@ public sealed class GrowthOptions
     /// <summary>Local time of day at which journey messages go out, in the person's time zone.</summary>
     public TimeSpan SendAt { get; set; } = new(9, 30, 0);
 
+    /// <summary>No journey message starts after this local time; a step not sent by then goes at <see cref="SendAt"/> on the next working day.</summary>
+    public TimeSpan SendUntil { get; set; } = new(17, 0, 0);
+
     /// <summary>Journeys start for start dates at most this many days in the past (so importing everyone's hire date onboards nobody twice).</summary>
     public int StartWithinDays { get; set; } = 14;
 

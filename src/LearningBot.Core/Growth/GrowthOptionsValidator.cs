@@ -9,6 +9,7 @@ internal sealed class GrowthOptionsValidator : OptionsRules<GrowthOptions>
     {
         var checkIns = options.CheckInDayNumbers();
         yield return (options.SendAt >= TimeSpan.Zero && options.SendAt < TimeSpan.FromDays(1), "LearningBot:Growth:SendAt must be a time of day, e.g. 09:30:00.");
+        yield return (options.SendUntil > options.SendAt && options.SendUntil <= TimeSpan.FromDays(1), "LearningBot:Growth:SendUntil must be later in the day than SendAt, e.g. 17:00:00.");
         yield return (options.StartWithinDays is >= 0 and <= 366, "LearningBot:Growth:StartWithinDays must be between 0 and 366.");
         yield return (options.SkipStepsLateByDays >= 0, "LearningBot:Growth:SkipStepsLateByDays must be zero or more.");
         yield return (!string.IsNullOrWhiteSpace(options.WelcomeText) && options.WelcomeText.Length <= 1000, "LearningBot:Growth:WelcomeText must be set, at most 1000 characters.");

@@ -54,9 +54,9 @@ public sealed record OnboardingRunReport(int JourneysStarted, int MessagesQueued
 /// <summary>
 /// Runs onboarding journeys. A journey starts for anyone whose directory row has a <c>start_date</c> no more than
 /// <see cref="GrowthOptions.StartWithinDays"/> ago. Day N of a journey is the start date plus N−1 days; a step is sent at
-/// <see cref="GrowthOptions.SendAt"/> on the person's wall clock (their quiz-settings zone, else the one their channel
+/// <see cref="GrowthOptions.SendAt"/> (and before <see cref="GrowthOptions.SendUntil"/>) on the person's wall clock (their quiz-settings zone, else the one their channel
 /// reports, else UTC; <see cref="LocalCalendar"/>, DST-safe) on its day — or, when that is a weekend or inside their
-/// vacation pause (<c>quiz pause</c>), on the next working day. A goals card or check-in more than
+/// vacation pause (<c>quiz pause</c>), at that time on the next working day. A goals card or check-in more than
 /// <see cref="GrowthOptions.SkipStepsLateByDays"/> late is skipped, as is a check-in overtaken by the next. People the bot
 /// cannot reach yet (no chat account) wait: their journey moves once they have one. Each message has its own outbox key,
 /// and the step and its messages are saved together, so a re-run or a second instance sends nothing twice.
@@ -134,7 +134,8 @@ public sealed class OnboardingScheduler(
         var calendar = await PersonCalendar.ForAsync(db, person, cancellationToken).ConfigureAwait(false);
         var local = LocalCalendar.LocalDateTime(now, calendar.Zone);
         var today = DateOnly.FromDateTime(local);
-        if (!calendar.IsAvailable(today))
+        // Journey messages go out in the working part of an available day only: never before SendAt, never after SendUntil.
+        if (!calendar.IsAvailable(today) || local.TimeOfDay < settings.SendAt || local.TimeOfDay >= settings.SendUntil)
         {
             return (0, 0);
         }
@@ -145,7 +146,7 @@ public sealed class OnboardingScheduler(
         {
             var step = pending[i];
             var due = calendar.FirstAvailableOnOrAfter(journey.StartDate.AddDays(step.Day - 1));
-            if (today < due || (today == due && local.TimeOfDay < settings.SendAt))
+            if (today < due)
             {
                 break;
             }
