@@ -309,4 +309,93 @@ public sealed class GrowthTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await SayAsync(bot, "ada", "goals add " + new string('x', 400))).StatusCode);
         Assert.Equal(2, await QueryAsync(bot, db => db.Set<GoalRecord>().CountAsync()));
     }
+
+    private static async Task<int> RunDevelopmentAsync(ProductionBot bot, DateTimeOffset at)
+    {
+        bot.Host.Clock.SetUtcNow(at);
+        int queued;
+        await using (var scope = bot.Host.Services.CreateAsyncScope())
+        {
+            queued = await scope.ServiceProvider.GetRequiredService<DevelopmentCheckInScheduler>().RunAsync(CancellationToken.None);
+        }
+        await bot.Host.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        return queued;
+    }
+
+    [Fact]
+    public async Task A_manager_gets_a_monthly_card_per_report_listing_learning_only_where_shared_and_an_agreed_goal_confirmed_by_the_report_becomes_a_goal()
+    {
+        await using var bot = await WithPeopleAsync(await StartAsync());
+        var (ada, alan) = await QueryAsync(bot, async db => (
+            await db.People.Where(p => p.Email == "ada@example.com").Select(p => p.Id).SingleAsync(),
+            await db.People.Where(p => p.Email == "alan@example.com").Select(p => p.Id).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await SayAsync(bot, "ada", "share my learning with my manager")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SayAsync(bot, "ada", "goals add Ship my first change")).StatusCode);
+        // Both practised a lesson in March; Alan recognised Ada.
+        await QueryAsync(bot, async db =>
+        {
+            var reviewed = new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero);
+            db.Set<Core.Quizzes.QuizCardRecord>().Add(new() { PersonId = ada, QuestionId = "q-ada", LessonId = "onboarding-first-week", State = 2, LastReview = reviewed, Due = reviewed.AddDays(9) });
+            db.Set<Core.Quizzes.QuizCardRecord>().Add(new() { PersonId = alan, QuestionId = "q-alan", LessonId = "feedback-peer-conversations", State = 2, LastReview = reviewed, Due = reviewed.AddDays(9) });
+            db.Set<Core.Recognition.RecognitionEntryRecord>().Add(new()
+            {
+                IdempotencyKey = "kudos-1", Points = 1, Channel = Core.Conversations.ChannelKind.Teams, GiverPersonId = alan, RecipientPersonId = ada,
+                Reason = "the clear release notes", CreatedAt = reviewed, GiverLocalDate = new DateOnly(2026, 3, 20),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        // Wednesday 1 April is Grace's first working day of the month: 10:00 in Berlin (summer time) is 08:00 UTC.
+        Assert.Equal(0, await RunDevelopmentAsync(bot, new DateTimeOffset(2026, 4, 1, 7, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(2, await RunDevelopmentAsync(bot, new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(0, await RunDevelopmentAsync(bot, new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero)));
+        var adaCard = Assert.Single(Titled(bot, "grace", "Growth conversation with Ada Lovelace"));
+        Assert.Contains("Ship my first change", adaCard, StringComparison.Ordinal);
+        Assert.Contains("Practised lately: Making the most of your first week", adaCard, StringComparison.Ordinal);
+        Assert.Contains("Alan Turing: the clear release notes", adaCard, StringComparison.Ordinal);
+        Assert.Contains("What is getting in the way of your growth right now?", adaCard, StringComparison.Ordinal);
+        var alanCard = Assert.Single(Titled(bot, "grace", "Growth conversation with Alan Turing"));
+        Assert.Contains("keeps their learning to themselves", alanCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("Giving feedback", alanCard, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Practised lately", alanCard, StringComparison.Ordinal);
+        Assert.Empty(Titled(bot, "ada", "Growth conversation with Ada Lovelace")); // the card is the manager's
+
+        var checkIns = await QueryAsync(bot, db => db.Set<DevelopmentCheckInRecord>().OrderBy(c => c.Id).ToListAsync());
+        var adaCheckIn = checkIns.Single(c => c.ReportPersonId == ada).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var alanCheckIn = checkIns.Single(c => c.ReportPersonId == alan).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Grace notes an agreed goal; Ada is asked to confirm it (once, however often Grace presses); only then is it a goal.
+        var agree = new JsonObject { [DevelopmentCards.CheckInKey] = adaCheckIn, [DevelopmentCards.AgreedGoalInput] = "Lead the April retro" };
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "grace", GrowthVerbs.AgreeGoal, agree)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "grace", GrowthVerbs.AgreeGoal, (JsonObject)agree.DeepClone())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "alan", GrowthVerbs.ConfirmGoal, new JsonObject { [DevelopmentCards.CheckInKey] = adaCheckIn })).StatusCode); // not Alan's
+        await bot.Host.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        Assert.Contains("Lead the April retro", Assert.Single(Titled(bot, "ada", "A goal you agreed")), StringComparison.Ordinal);
+        Assert.False(await QueryAsync(bot, db => db.Set<GoalRecord>().AnyAsync(g => g.Text == "Lead the April retro")));
+        var confirm = new JsonObject { [DevelopmentCards.CheckInKey] = adaCheckIn };
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "ada", GrowthVerbs.ConfirmGoal, confirm)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "ada", GrowthVerbs.ConfirmGoal, (JsonObject)confirm.DeepClone())).StatusCode);
+        var agreed = await QueryAsync(bot, db => db.Set<GoalRecord>().SingleAsync(g => g.Text == "Lead the April retro"));
+        Assert.Equal((ada, "checkin", GoalStatus.Open), (agreed.PersonId, agreed.Source, agreed.Status));
+
+        // Grace snoozes Alan's card: it comes back a week later, once.
+        var snooze = new JsonObject { [DevelopmentCards.CheckInKey] = alanCheckIn };
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "grace", GrowthVerbs.Snooze, snooze)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "grace", GrowthVerbs.Snooze, (JsonObject)snooze.DeepClone())).StatusCode);
+        // (pressed on 1 April at 11:00 Berlin: back from 8 April 11:00, 09:00 UTC).
+        Assert.Equal(0, await RunDevelopmentAsync(bot, new DateTimeOffset(2026, 4, 8, 8, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(1, await RunDevelopmentAsync(bot, new DateTimeOffset(2026, 4, 8, 9, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(0, await RunDevelopmentAsync(bot, new DateTimeOffset(2026, 4, 8, 10, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(2, Titled(bot, "grace", "Growth conversation with Alan Turing").Count);
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "grace", GrowthVerbs.Held, (JsonObject)snooze.DeepClone())).StatusCode);
+        Assert.NotNull(await QueryAsync(bot, db => db.Set<DevelopmentCheckInRecord>().Where(c => c.ReportPersonId == alan).Select(c => c.HeldAt).SingleAsync()));
+
+        // Alan asks for one himself: Grace gets his card now, once that day.
+        Assert.Equal(HttpStatusCode.OK, (await SayAsync(bot, "alan", "checkin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SayAsync(bot, "alan", "checkin")).StatusCode);
+        await bot.Host.Services.GetRequiredService<OutboxDeliveryWorker>().DeliverDueMessagesOnceAsync(CancellationToken.None);
+        var asked = Titled(bot, "grace", "Growth conversation with Alan Turing");
+        Assert.Equal(3, asked.Count);
+        Assert.Contains("Alan Turing asked for one", asked[2], StringComparison.Ordinal);
+    }
 }

@@ -5,7 +5,8 @@ namespace LearningBot.Core.Growth;
 
 /// <summary>
 /// Growth conversations: goals (<c>goals</c>), learning buddies (<c>buddy</c>), and the onboarding journey for new hires
-/// — welcome, buddy introduction, 30-day goals, check-ins with a summary for the manager — run by the one scheduler
+/// — welcome, buddy introduction, 30-day goals, check-ins with a summary for the manager — and managers' monthly
+/// development check-ins (<c>checkin</c>), run by the one scheduler
 /// (when <see cref="GrowthOptions.SchedulingEnabled"/>) through the outbox.
 /// </summary>
 public sealed class GrowthFeature : ILearningBotFeature
@@ -17,6 +18,7 @@ public sealed class GrowthFeature : ILearningBotFeature
         feature.Options<GrowthOptions, GrowthOptionsValidator>(GrowthOptions.Section)
             .Command<GoalsCommand>()
             .Command<BuddyCommand>()
+            .Command<CheckInCommand>()
             .CardActions<GrowthCardActions>()
             .Composer<GrowthWelcomeComposer>()
             .Composer<GrowthBuddyComposer>()
@@ -24,7 +26,9 @@ public sealed class GrowthFeature : ILearningBotFeature
             .Composer<GrowthCheckInComposer>()
             .Composer<GrowthGoalsSharedComposer>()
             .Composer<GrowthSummaryComposer>()
-            .Job<OnboardingJob, GrowthOptions>(OnboardingJob.Key, o => o.SchedulingEnabled && o.OnboardingEnabled ? o.CheckInterval : null);
+            .Composer<GrowthPrepareComposer>()
+            .Composer<GrowthConfirmGoalComposer>()
+            .Job<OnboardingJob, GrowthOptions>(OnboardingJob.Key, o => o.SchedulingEnabled ? o.CheckInterval : null);
 
         var services = feature.Services;
         services.AddScoped<GoalService>();
@@ -32,5 +36,8 @@ public sealed class GrowthFeature : ILearningBotFeature
         services.AddScoped<BuddyMatcher>();
         services.AddScoped<OnboardingService>();
         services.AddScoped<OnboardingScheduler>();
+        services.AddScoped<DevelopmentCheckInScheduler>();
+        services.AddScoped<DevelopmentService>();
+        services.AddScoped<ILearningSharing>(sp => sp.GetRequiredService<DevelopmentService>());
     }
 }

@@ -111,12 +111,13 @@ public sealed class BuddyCommand(LearningBotDbContext db, TimeProvider clock) : 
 }
 
 /// <summary>The buttons of the goals card and forms and of the journey's cards.</summary>
-public sealed class GrowthCardActions(GoalService goals, GoalsCommand list, OnboardingService onboarding) : ICardActionHandler
+public sealed class GrowthCardActions(GoalService goals, GoalsCommand list, OnboardingService onboarding, DevelopmentService development) : ICardActionHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } =
     [
         GrowthVerbs.GoalForm, GrowthVerbs.AddGoal, GrowthVerbs.UpdateGoal, GrowthVerbs.CompleteGoal, GrowthVerbs.SaveOnboardingGoals,
         GrowthVerbs.SubmitCheckIn, GrowthVerbs.NotNow, GrowthVerbs.StopJourney, GrowthVerbs.PassBuddy,
+        GrowthVerbs.AgreeGoal, GrowthVerbs.Held, GrowthVerbs.Snooze, GrowthVerbs.ConfirmGoal, GrowthVerbs.DeclineGoal,
     ];
 
     public async Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
@@ -162,6 +163,8 @@ public sealed class GrowthCardActions(GoalService goals, GoalsCommand list, Onbo
                 return await onboarding.StopAsync(turn, cancellationToken).ConfigureAwait(false);
             case GrowthVerbs.PassBuddy:
                 return await onboarding.PassAsBuddyAsync(turn, action, cancellationToken).ConfigureAwait(false);
+            case GrowthVerbs.AgreeGoal or GrowthVerbs.Held or GrowthVerbs.Snooze or GrowthVerbs.ConfirmGoal or GrowthVerbs.DeclineGoal:
+                return await development.HandleAsync(turn, action, cancellationToken).ConfigureAwait(false);
             default:
                 return OnboardingService.NotNow();
         }

@@ -11,7 +11,7 @@ public sealed class GrowthOptions
 {
     public const string Section = "LearningBot:Growth";
 
-    /// <summary>False: no onboarding journeys are started or moved on (goals still work).</summary>
+    /// <summary>False: no onboarding journeys are started or moved on (goals and manager check-ins still work).</summary>
     public bool OnboardingEnabled { get; set; } = true;
 
     /// <summary>Local time of day at which journey messages go out, in the person's time zone.</summary>
@@ -72,6 +72,16 @@ public sealed class GrowthOptions
         }
         return days;
     }
+
+    /// <summary>Monthly development check-ins: each manager gets a card per direct report on their first working day of the month.</summary>
+    public bool ManagerCheckIns { get; set; } = true;
+
+    /// <summary>Local time (the manager's) of the monthly check-in cards.</summary>
+    public TimeSpan ManagerCheckInAt { get; set; } = new(10, 0, 0);
+
+    /// <summary>The three question prompts on a manager's card, separated by '|'.</summary>
+    public string ManagerPrompts { get; set; } =
+        "What have you learned this month that you're proud of?|What is getting in the way of your growth right now?|What would you like to get better at next, and how can I help?";
 
     /// <summary>How often the scheduler looks for journey steps that are due.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);

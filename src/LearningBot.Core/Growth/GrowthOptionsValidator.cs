@@ -21,6 +21,9 @@ internal sealed class GrowthOptionsValidator : OptionsRules<GrowthOptions>
         yield return (!string.IsNullOrWhiteSpace(options.GoalsText) && options.GoalsText.Length <= 1000, "LearningBot:Growth:GoalsText must be set, at most 1000 characters.");
         yield return (checkIns.Count > 0 && checkIns.All(d => d is >= 2 and <= 366) && checkIns.SequenceEqual(checkIns.Distinct().Order()),
             "LearningBot:Growth:CheckInDays must be days between 2 and 366 in increasing order, comma-separated, e.g. 7,30,60,90.");
+        yield return (options.ManagerCheckInAt >= TimeSpan.Zero && options.ManagerCheckInAt < options.SendUntil, "LearningBot:Growth:ManagerCheckInAt must be a time of day before SendUntil, e.g. 10:00:00.");
+        yield return ((options.ManagerPrompts ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == 3,
+            "LearningBot:Growth:ManagerPrompts must hold exactly three questions separated by '|'.");
         yield return (options.CheckInterval >= TimeSpan.FromSeconds(10), "LearningBot:Growth:CheckInterval must be at least 10 seconds.");
     }
 }

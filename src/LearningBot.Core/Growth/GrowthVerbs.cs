@@ -21,4 +21,14 @@ public static class GrowthVerbs
     public const string StopJourney = "growth.stop";
     /// <summary>A buddy passes on the new hire in data["hireId"]; another buddy is found.</summary>
     public const string PassBuddy = "growth.buddy.pass";
+    /// <summary>A manager notes the goal in "agreedGoal" as agreed with the report (data["checkInId"]).</summary>
+    public const string AgreeGoal = "growth.dev.agree";
+    /// <summary>A manager marks the development conversation held.</summary>
+    public const string Held = "growth.dev.held";
+    /// <summary>A manager snoozes the development conversation for a week.</summary>
+    public const string Snooze = "growth.dev.snooze";
+    /// <summary>The report confirms the agreed goal: it becomes one of their goals.</summary>
+    public const string ConfirmGoal = "growth.dev.confirm";
+    /// <summary>The report says the agreed goal is not quite right: nothing is added, the manager is told.</summary>
+    public const string DeclineGoal = "growth.dev.decline";
 }

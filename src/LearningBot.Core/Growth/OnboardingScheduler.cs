@@ -238,12 +238,15 @@ public sealed record PersonCalendar(TimeZoneInfo Zone, int WorkingDays, DateOnly
     }
 }
 
-/// <summary>The Quartz job: runs <see cref="OnboardingScheduler"/> once.</summary>
+/// <summary>The Quartz job: runs <see cref="OnboardingScheduler"/> and <see cref="DevelopmentCheckInScheduler"/> once.</summary>
 [DisallowConcurrentExecution]
-public sealed class OnboardingJob(OnboardingScheduler scheduler) : IJob
+public sealed class OnboardingJob(OnboardingScheduler scheduler, DevelopmentCheckInScheduler development) : IJob
 {
-    public static readonly JobKey Key = new("onboarding-journeys", "growth");
+    public static readonly JobKey Key = new("growth-conversations", "growth");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
         await scheduler.RunAsync(cancellationToken).ConfigureAwait(false);
+        await development.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -445,6 +445,57 @@ namespace LearningBot.Storage.PostgreSql.Migrations
                     b.ToTable("growth_buddy_volunteers", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Core.Growth.DevelopmentCheckInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgreedGoal")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("AgreedGoalAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AgreedGoalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ManagerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ReportPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SnoozedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Snoozes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnoozedUntil");
+
+                    b.HasIndex("ManagerPersonId", "ReportPersonId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("growth_development_check_ins", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Core.Growth.GoalRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -498,6 +549,23 @@ namespace LearningBot.Storage.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("growth_goals", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Core.Growth.GrowthPreferenceRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ShareLearningWithManager")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("growth_preferences", (string)null);
                 });
 
             modelBuilder.Entity("LearningBot.Core.Growth.OnboardingCheckInRecord", b =>

@@ -54,6 +54,28 @@ namespace LearningBot.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "growth_development_check_ins",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ManagerPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeldAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SnoozedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Snoozes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreedGoal = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AgreedGoalId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AgreedGoalAnsweredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_growth_development_check_ins", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "growth_goals",
                 columns: table => new
                 {
@@ -95,6 +117,19 @@ namespace LearningBot.Storage.Sqlite.Migrations
                     table.PrimaryKey("PK_growth_journeys", x => x.PersonId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "growth_preferences",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShareLearningWithManager = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_growth_preferences", x => x.PersonId);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_people_StartDate",
                 table: "people",
@@ -105,6 +140,17 @@ namespace LearningBot.Storage.Sqlite.Migrations
                 table: "growth_check_ins",
                 columns: new[] { "PersonId", "Day" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_growth_development_check_ins_ManagerPersonId_ReportPersonId_Period",
+                table: "growth_development_check_ins",
+                columns: new[] { "ManagerPersonId", "ReportPersonId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_growth_development_check_ins_SnoozedUntil",
+                table: "growth_development_check_ins",
+                column: "SnoozedUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_growth_goals_PersonId_OpenKey",
@@ -133,10 +179,16 @@ namespace LearningBot.Storage.Sqlite.Migrations
                 name: "growth_check_ins");
 
             migrationBuilder.DropTable(
+                name: "growth_development_check_ins");
+
+            migrationBuilder.DropTable(
                 name: "growth_goals");
 
             migrationBuilder.DropTable(
                 name: "growth_journeys");
+
+            migrationBuilder.DropTable(
+                name: "growth_preferences");
 
             migrationBuilder.DropIndex(
                 name: "IX_people_StartDate",

@@ -55,6 +55,28 @@ namespace LearningBot.Storage.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "growth_development_check_ins",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ManagerPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeldAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SnoozedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Snoozes = table.Column<int>(type: "integer", nullable: false),
+                    AgreedGoal = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AgreedGoalId = table.Column<long>(type: "bigint", nullable: true),
+                    AgreedGoalAnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_growth_development_check_ins", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "growth_goals",
                 columns: table => new
                 {
@@ -96,6 +118,19 @@ namespace LearningBot.Storage.PostgreSql.Migrations
                     table.PrimaryKey("PK_growth_journeys", x => x.PersonId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "growth_preferences",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShareLearningWithManager = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_growth_preferences", x => x.PersonId);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_people_StartDate",
                 table: "people",
@@ -106,6 +141,17 @@ namespace LearningBot.Storage.PostgreSql.Migrations
                 table: "growth_check_ins",
                 columns: new[] { "PersonId", "Day" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_growth_development_check_ins_ManagerPersonId_ReportPersonId~",
+                table: "growth_development_check_ins",
+                columns: new[] { "ManagerPersonId", "ReportPersonId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_growth_development_check_ins_SnoozedUntil",
+                table: "growth_development_check_ins",
+                column: "SnoozedUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_growth_goals_PersonId_OpenKey",
@@ -134,10 +180,16 @@ namespace LearningBot.Storage.PostgreSql.Migrations
                 name: "growth_check_ins");
 
             migrationBuilder.DropTable(
+                name: "growth_development_check_ins");
+
+            migrationBuilder.DropTable(
                 name: "growth_goals");
 
             migrationBuilder.DropTable(
                 name: "growth_journeys");
+
+            migrationBuilder.DropTable(
+                name: "growth_preferences");
 
             migrationBuilder.DropIndex(
                 name: "IX_people_StartDate",

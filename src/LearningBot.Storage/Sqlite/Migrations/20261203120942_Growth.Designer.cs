@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LearningBot.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteLearningBotDbContext))]
-    [Migration("20261203114740_Growth")]
+    [Migration("20261203120942_Growth")]
     partial class Growth
     {
         /// <inheritdoc />
@@ -431,6 +431,55 @@ namespace LearningBot.Storage.Sqlite.Migrations
                     b.ToTable("growth_buddy_volunteers", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Core.Growth.DevelopmentCheckInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreedGoal")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AgreedGoalAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgreedGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ManagerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Snoozes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnoozedUntil");
+
+                    b.HasIndex("ManagerPersonId", "ReportPersonId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("growth_development_check_ins", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Core.Growth.GoalRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -482,6 +531,23 @@ namespace LearningBot.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("growth_goals", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Core.Growth.GrowthPreferenceRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShareLearningWithManager")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("growth_preferences", (string)null);
                 });
 
             modelBuilder.Entity("LearningBot.Core.Growth.OnboardingCheckInRecord", b =>
