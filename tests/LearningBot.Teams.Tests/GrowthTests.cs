@@ -397,5 +397,11 @@ public sealed class GrowthTests : IDisposable
         var asked = Titled(bot, "grace", "Growth conversation with Alan Turing");
         Assert.Equal(3, asked.Count);
         Assert.Contains("Alan Turing asked for one", asked[2], StringComparison.Ordinal);
+
+        // May's cards come on Friday 1 May — unless Grace stopped them from a card.
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(bot, "grace", GrowthVerbs.StopMonthly, new JsonObject { [DevelopmentCards.CheckInKey] = adaCheckIn })).StatusCode);
+        Assert.Equal(0, await RunDevelopmentAsync(bot, new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(HttpStatusCode.OK, (await SayAsync(bot, "grace", "checkin cards on")).StatusCode);
+        Assert.Equal(2, await RunDevelopmentAsync(bot, new DateTimeOffset(2026, 5, 1, 8, 5, 0, TimeSpan.Zero)));
     }
 }

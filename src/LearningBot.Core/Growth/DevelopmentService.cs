@@ -43,6 +43,23 @@ public sealed class DevelopmentService(LearningBotDbContext db, OutboxWriter out
             : "Done — your learning stays with you; your manager's check-in cards won't show it.";
     }
 
+    /// <summary>Switches a manager's monthly check-in cards on or off; the answer to show them.</summary>
+    public async Task<string> MonthlyCardsAsync(Guid personId, bool on, CancellationToken cancellationToken)
+    {
+        var preference = await db.Set<GrowthPreferenceRecord>().SingleOrDefaultAsync(p => p.PersonId == personId, cancellationToken).ConfigureAwait(false);
+        if (preference is null)
+        {
+            preference = new GrowthPreferenceRecord { PersonId = personId };
+            db.Set<GrowthPreferenceRecord>().Add(preference);
+        }
+        preference.NoMonthlyCheckIns = !on;
+        preference.UpdatedAt = clock.GetUtcNow();
+        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
+        return on
+            ? "Monthly check-in cards are on: one per direct report on your first working day of the month."
+            : "Done — no more monthly check-in cards. Your reports can still ask for a conversation (**checkin**); **checkin cards on** brings the cards back.";
+    }
+
     /// <summary>A report asks for a growth conversation: their manager gets the preparation card now (once a day).</summary>
     public async Task<Reply> AskAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -150,7 +167,10 @@ public sealed class DevelopmentService(LearningBotDbContext db, OutboxWriter out
     private static Reply Updated(string title, string text) => new() { UpdatedCard = new Card { Title = title, Body = [new TextElement(text)] } };
 }
 
-/// <summary>"checkin": ask your manager for a growth conversation; "checkin share" / "checkin private": what they see.</summary>
+/// <summary>
+/// "checkin": ask your manager for a growth conversation; "checkin share" / "checkin private": what they see; for managers
+/// "checkin cards off|on": the monthly cards.
+/// </summary>
 public sealed class CheckInCommand(DevelopmentService development) : ICommandHandler
 {
     public string Name => "checkin";
@@ -165,6 +185,8 @@ public sealed class CheckInCommand(DevelopmentService development) : ICommandHan
         {
             "share" or "share on" => Reply.WithText(await development.SetAsync(turn.PersonId, true, cancellationToken).ConfigureAwait(false)),
             "private" or "share off" => Reply.WithText(await development.SetAsync(turn.PersonId, false, cancellationToken).ConfigureAwait(false)),
+            "cards on" => Reply.WithText(await development.MonthlyCardsAsync(turn.PersonId, true, cancellationToken).ConfigureAwait(false)),
+            "cards off" or "stop" => Reply.WithText(await development.MonthlyCardsAsync(turn.PersonId, false, cancellationToken).ConfigureAwait(false)),
             _ => await development.AskAsync(turn, cancellationToken).ConfigureAwait(false),
         };
     }

@@ -117,7 +117,7 @@ public sealed class GrowthCardActions(GoalService goals, GoalsCommand list, Onbo
     [
         GrowthVerbs.GoalForm, GrowthVerbs.AddGoal, GrowthVerbs.UpdateGoal, GrowthVerbs.CompleteGoal, GrowthVerbs.SaveOnboardingGoals,
         GrowthVerbs.SubmitCheckIn, GrowthVerbs.NotNow, GrowthVerbs.StopJourney, GrowthVerbs.PassBuddy,
-        GrowthVerbs.AgreeGoal, GrowthVerbs.Held, GrowthVerbs.Snooze, GrowthVerbs.ConfirmGoal, GrowthVerbs.DeclineGoal,
+        GrowthVerbs.AgreeGoal, GrowthVerbs.Held, GrowthVerbs.Snooze, GrowthVerbs.ConfirmGoal, GrowthVerbs.DeclineGoal, GrowthVerbs.StopMonthly,
     ];
 
     public async Task<Reply> HandleAsync(Turn turn, CardActionInvocation action, CancellationToken cancellationToken)
@@ -163,6 +163,8 @@ public sealed class GrowthCardActions(GoalService goals, GoalsCommand list, Onbo
                 return await onboarding.StopAsync(turn, cancellationToken).ConfigureAwait(false);
             case GrowthVerbs.PassBuddy:
                 return await onboarding.PassAsBuddyAsync(turn, action, cancellationToken).ConfigureAwait(false);
+            case GrowthVerbs.StopMonthly:
+                return new Reply { UpdatedCard = new Cards.Card { Title = "Monthly check-in cards", Body = [new Cards.TextElement(await development.MonthlyCardsAsync(turn.PersonId, false, cancellationToken).ConfigureAwait(false))] } };
             case GrowthVerbs.AgreeGoal or GrowthVerbs.Held or GrowthVerbs.Snooze or GrowthVerbs.ConfirmGoal or GrowthVerbs.DeclineGoal:
                 return await development.HandleAsync(turn, action, cancellationToken).ConfigureAwait(false);
             default:

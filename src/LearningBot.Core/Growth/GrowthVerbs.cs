@@ -31,4 +31,6 @@ public static class GrowthVerbs
     public const string ConfirmGoal = "growth.dev.confirm";
     /// <summary>The report says the agreed goal is not quite right: nothing is added, the manager is told.</summary>
     public const string DeclineGoal = "growth.dev.decline";
+    /// <summary>A manager stops the monthly development check-in cards (<c>checkin cards on</c> brings them back).</summary>
+    public const string StopMonthly = "growth.dev.stop";
 }

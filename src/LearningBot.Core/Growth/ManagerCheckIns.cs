@@ -19,6 +19,8 @@ public sealed class GrowthPreferenceRecord
     public Guid PersonId { get; set; }
     /// <summary>Set with <c>share my learning with my manager</c>; off by default.</summary>
     public bool ShareLearningWithManager { get; set; }
+    /// <summary>A manager chose "Stop monthly cards" (<c>checkin cards off</c>): no monthly development check-in cards.</summary>
+    public bool NoMonthlyCheckIns { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -85,7 +87,8 @@ public sealed class DevelopmentCheckInScheduler(LearningBotDbContext db, OutboxW
         var queued = 0;
         if (settings.ManagerCheckIns)
         {
-            var managers = await db.People.AsNoTracking().Where(m => m.Accounts.Any() && db.People.Any(r => r.ManagerPersonId == m.Id))
+            var managers = await db.People.AsNoTracking().Where(m => m.Accounts.Any() && db.People.Any(r => r.ManagerPersonId == m.Id)
+                    && !db.Set<GrowthPreferenceRecord>().Any(p => p.PersonId == m.Id && p.NoMonthlyCheckIns))
                 .Select(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var managerId in managers)
             {
@@ -255,6 +258,7 @@ public static class DevelopmentCards
                 CardAction.Submit("Note agreed goal", GrowthVerbs.AgreeGoal, Id(checkIn), primary: true),
                 CardAction.Submit("Conversation held", GrowthVerbs.Held, Id(checkIn)),
                 CardAction.Submit("Snooze a week", GrowthVerbs.Snooze, Id(checkIn)),
+                CardAction.Submit("Stop monthly cards", GrowthVerbs.StopMonthly, Id(checkIn)),
             ],
         };
     }

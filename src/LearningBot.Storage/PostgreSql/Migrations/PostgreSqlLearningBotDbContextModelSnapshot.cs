@@ -557,6 +557,9 @@ namespace LearningBot.Storage.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("NoMonthlyCheckIns")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("ShareLearningWithManager")
                         .HasColumnType("boolean");
 

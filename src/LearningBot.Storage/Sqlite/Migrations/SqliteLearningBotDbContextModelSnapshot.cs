@@ -536,6 +536,9 @@ namespace LearningBot.Storage.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoMonthlyCheckIns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ShareLearningWithManager")
                         .HasColumnType("INTEGER");
 

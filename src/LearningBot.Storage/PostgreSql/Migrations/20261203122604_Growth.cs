@@ -124,6 +124,7 @@ namespace LearningBot.Storage.PostgreSql.Migrations
                 {
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     ShareLearningWithManager = table.Column<bool>(type: "boolean", nullable: false),
+                    NoMonthlyCheckIns = table.Column<bool>(type: "boolean", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

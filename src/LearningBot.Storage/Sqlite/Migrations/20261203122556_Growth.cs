@@ -123,6 +123,7 @@ namespace LearningBot.Storage.Sqlite.Migrations
                 {
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ShareLearningWithManager = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoMonthlyCheckIns = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
