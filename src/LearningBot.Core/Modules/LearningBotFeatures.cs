@@ -1,5 +1,6 @@
 using LearningBot.Core.Circles;
 using LearningBot.Core.Debriefs;
+using LearningBot.Core.Growth;
 using LearningBot.Core.Help;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Quizzes;
@@ -15,5 +16,5 @@ public static class LearningBotFeatures
 
     /// <summary>Every feature.</summary>
     public static IReadOnlyList<ILearningBotFeature> All { get; } =
-        [.. Essentials, new QuizFeature(), new DebriefFeature(), new CircleFeature(), new RecognitionFeature(), new CourseBuilder.CourseBuilderFeature()];
+        [.. Essentials, new QuizFeature(), new DebriefFeature(), new CircleFeature(), new RecognitionFeature(), new GrowthFeature(), new CourseBuilder.CourseBuilderFeature()];
 }

@@ -16,7 +16,9 @@ public sealed record PeopleImportReport(int Added, int Updated, int Unchanged, I
 
 /// <summary>
 /// Imports the people directory from CSV: <c>email,name,manager_email,team,role</c> (a header row naming those columns,
-/// in any order; quoted fields as in RFC 4180). People are matched by email, so importing again updates them; people
+/// in any order; quoted fields as in RFC 4180), and optionally <c>start_date</c> (yyyy-MM-dd, a new hire's first day: their
+/// onboarding journey starts then) and <c>buddy_email</c> (the learning buddy their manager chose); files without those
+/// two columns import as before and leave them as they are. People are matched by email, so importing again updates them; people
 /// missing from a later file are left as they are. A manager must be in the file or already in the directory, and a
 /// reporting line may not loop back on itself.
 /// </summary>
@@ -25,10 +27,11 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
     public const int MaxRows = 100_000;
     public const int MaxFieldLength = 200;
     private static readonly string[] Columns = ["email", "name", "manager_email", "team", "role"];
+    private static readonly string[] OptionalColumns = ["start_date", "buddy_email"];
     // The free-text columns held to MaxFieldLength.
     private static readonly string[] LimitedColumns = ["name", "team", "role"];
 
-    private sealed record Row(int Line, string Email, string Name, string? ManagerEmail, string? Team, string? Role);
+    private sealed record Row(int Line, string Email, string Name, string? ManagerEmail, string? Team, string? Role, DateOnly? StartDate, string? BuddyEmail);
 
     public async Task<PeopleImportReport> ImportAsync(TextReader csv, CancellationToken cancellationToken)
     {
@@ -46,7 +49,9 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
             return new PeopleImportReport(0, 0, 0, [new PeopleImportError(records.Current.Line,
                 $"The header is missing {string.Join(", ", missing)}. The first line must name the columns: {string.Join(',', Columns)}")]);
         }
-        var index = Columns.ToDictionary(c => c, c => header.IndexOf(c));
+        var index = Columns.Concat(OptionalColumns).ToDictionary(c => c, c => header.IndexOf(c));
+        var hasStartDate = index["start_date"] >= 0;
+        var hasBuddy = index["buddy_email"] >= 0;
 
         var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
         var count = 0;
@@ -67,17 +72,25 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
                 errors.Add(new PeopleImportError(line, $"Expected {header.Count} fields, found {fields.Count}. Quote a field that contains a comma."));
                 continue;
             }
-            string Field(string column) => fields[index[column]].Trim();
+            string Field(string column) => index[column] < 0 ? "" : fields[index[column]].Trim();
             var emailText = Field("email");
             var email = EmailAddress.Normalize(emailText);
             var name = Field("name");
             var managerText = Field("manager_email");
             var manager = managerText.Length == 0 ? null : EmailAddress.Normalize(managerText);
+            var startText = Field("start_date");
+            DateOnly? start = DateOnly.TryParseExact(startText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed : null;
+            var buddyText = Field("buddy_email");
+            var buddy = buddyText.Length == 0 ? null : EmailAddress.Normalize(buddyText);
             var problem =
                 email is null ? $"\"{emailText}\" is not an email address." :
                 name.Length == 0 ? "The name is empty." :
                 managerText.Length > 0 && manager is null ? $"The manager_email \"{managerText}\" is not an email address." :
                 manager == email ? "A person cannot be their own manager." :
+                startText.Length > 0 && start is null ? $"The start_date \"{startText}\" is not a date; write it as yyyy-MM-dd, e.g. 2026-03-02." :
+                buddyText.Length > 0 && buddy is null ? $"The buddy_email \"{buddyText}\" is not an email address." :
+                buddy is not null && buddy == email ? "A person cannot be their own learning buddy." :
+                buddy is not null && buddy == manager ? "The learning buddy should not be the person's manager; name a colleague, or leave buddy_email empty." :
                 rows.TryGetValue(email, out var earlier) ? $"{email} is already on line {earlier.Line}." :
                 LimitedColumns.FirstOrDefault(c => Field(c).Length > MaxFieldLength) is { } tooLong ? $"The {tooLong} is longer than {MaxFieldLength} characters." :
                 null;
@@ -86,7 +99,7 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
                 errors.Add(new PeopleImportError(line, problem));
                 continue;
             }
-            rows[email!] = new Row(line, email!, name, manager, NullIfEmpty(Field("team")), NullIfEmpty(Field("role")));
+            rows[email!] = new Row(line, email!, name, manager, NullIfEmpty(Field("team")), NullIfEmpty(Field("role")), start, buddy);
         }
 
         var existing = await db.People.Where(p => p.Email != null).ToDictionaryAsync(p => p.Email!, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
@@ -99,6 +112,8 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
             {
                 var problem = row.ManagerEmail is { } m && !rows.ContainsKey(m) && !existing.ContainsKey(m)
                     ? $"The manager {m} is neither in this file (without errors) nor in the directory."
+                    : row.BuddyEmail is { } b && !rows.ContainsKey(b) && !existing.ContainsKey(b)
+                    ? $"The buddy {b} is neither in this file (without errors) nor in the directory."
                     : Loop(row, rows, existing, existingById) is { } loop ? $"The reporting line loops: {loop}." : null;
                 if (problem is not null)
                 {
@@ -127,9 +142,11 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
         {
             var person = existing[row.Email];
             Guid? managerId = row.ManagerEmail is { } m ? existing[m].Id : null;
+            var startDate = hasStartDate ? row.StartDate : person.StartDate;
+            var buddyId = hasBuddy ? (row.BuddyEmail is { } b ? existing[b].Id : null) : person.BuddyPersonId;
             var isNew = db.Entry(person).State == EntityState.Added;
             if (!isNew && person.DirectoryUpdatedAt is not null && person.DisplayName == row.Name && person.ManagerPersonId == managerId
-                && person.Team == row.Team && person.Role == row.Role)
+                && person.Team == row.Team && person.Role == row.Role && person.StartDate == startDate && person.BuddyPersonId == buddyId)
             {
                 unchanged++;
                 continue;
@@ -139,6 +156,8 @@ public sealed class PeopleImporter(LearningBotDbContext db, TimeProvider clock)
             person.ManagerPersonId = managerId;
             person.Team = row.Team;
             person.Role = row.Role;
+            person.StartDate = startDate;
+            person.BuddyPersonId = buddyId;
             person.DirectoryUpdatedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

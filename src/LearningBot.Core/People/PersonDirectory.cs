@@ -174,9 +174,11 @@ public sealed partial class PersonDirectory(
         }
         else if (other.Accounts.Count == 0)
         {
-            var entry = (other.ManagerPersonId, other.Team, other.Role, other.DirectoryUpdatedAt, other.DisplayName);
+            var entry = (other.ManagerPersonId, other.Team, other.Role, other.DirectoryUpdatedAt, other.DisplayName, other.StartDate, other.BuddyPersonId);
             await db.People.Where(p => p.ManagerPersonId == other.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.ManagerPersonId, person.Id), cancellationToken).ConfigureAwait(false);
+            await db.People.Where(p => p.BuddyPersonId == other.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.BuddyPersonId, person.Id), cancellationToken).ConfigureAwait(false);
             db.People.Remove(other);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             person.Email = email;
@@ -184,6 +186,8 @@ public sealed partial class PersonDirectory(
             person.Team = entry.Team;
             person.Role = entry.Role;
             person.DirectoryUpdatedAt = entry.DirectoryUpdatedAt;
+            person.StartDate = entry.StartDate;
+            person.BuddyPersonId = entry.BuddyPersonId == person.Id ? null : entry.BuddyPersonId;
             if (person.DisplayName.Length == 0)
             {
                 person.DisplayName = entry.DisplayName;

@@ -22,6 +22,10 @@ public sealed class PersonRecord
     public string? Team { get; set; }
     /// <summary>Free text from the people directory; "manager" makes the person a manager.</summary>
     public string? Role { get; set; }
+    /// <summary>First working day, from the people directory (<c>start_date</c>): a new hire's onboarding journey starts then.</summary>
+    public DateOnly? StartDate { get; set; }
+    /// <summary>The learning buddy the directory names for a new hire (<c>buddy_email</c>); else one is matched from volunteers.</summary>
+    public Guid? BuddyPersonId { get; set; }
     /// <summary>When the people directory last listed this person (null: known from chat only).</summary>
     public DateTimeOffset? DirectoryUpdatedAt { get; set; }
 }
@@ -49,6 +53,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<PersonRecor
         builder.Property(p => p.Email).HasMaxLength(320);
         builder.HasIndex(p => p.Email).IsUnique();
         builder.HasIndex(p => p.ManagerPersonId);
+        builder.HasIndex(p => p.StartDate);
         builder.Property(p => p.Team).HasMaxLength(200);
         builder.Property(p => p.Role).HasMaxLength(200);
     }

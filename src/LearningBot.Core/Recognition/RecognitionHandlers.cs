@@ -94,7 +94,7 @@ public sealed partial class KudosCommand(RecognitionService recognition, Recogni
 }
 
 /// <summary>"share &lt;what I learned&gt;": a learning-share card in the team's learning channel.</summary>
-public sealed class ShareCommand(RecognitionService recognition) : ICommandHandler
+public sealed class ShareCommand(RecognitionService recognition, IEnumerable<Growth.ILearningSharing> sharing) : ICommandHandler
 {
     public string Name => "share";
     public string Description => "share something you learned with your team's learning channel";
@@ -105,6 +105,13 @@ public sealed class ShareCommand(RecognitionService recognition) : ICommandHandl
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(arguments);
         var text = arguments.Trim();
+        // "share my learning with my manager [off]" is a choice about privacy, not a post (the growth feature keeps it).
+        if (sharing.FirstOrDefault() is { } choice && MentionText.Strip(text).Trim().TrimEnd('.', '!') is var words
+            && words.StartsWith("my learning with my manager", StringComparison.OrdinalIgnoreCase))
+        {
+            var off = words.EndsWith(" off", StringComparison.OrdinalIgnoreCase) || words.EndsWith(" stop", StringComparison.OrdinalIgnoreCase);
+            return Reply.WithText(await choice.SetAsync(turn.PersonId, !off, cancellationToken).ConfigureAwait(false));
+        }
         if (text.Length < 3)
         {
             return Reply.WithText("What did you learn? e.g. **share a quick way to review pull requests: read the tests first**.");

@@ -7,7 +7,7 @@ namespace LearningBot.Api;
 
 /// <summary>
 /// <c>POST /api/people</c> — the people directory from an HR export: a CSV body (<c>Content-Type: text/csv</c>) with
-/// the columns <c>email,name,manager_email,team,role</c>. Valid rows are imported; each rejected row comes back with
+/// the columns <c>email,name,manager_email,team,role</c> and optionally <c>start_date,buddy_email</c>. Valid rows are imported; each rejected row comes back with
 /// its line and what is wrong: <c>{"added", "updated", "unchanged", "errors": [{"line", "message"}]}</c>.
 /// </summary>
 public static class PeopleEndpoint

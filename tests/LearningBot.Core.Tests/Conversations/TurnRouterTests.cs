@@ -2,6 +2,7 @@ using LearningBot.Core.Cards;
 using LearningBot.Core.Circles;
 using LearningBot.Core.Conversations;
 using LearningBot.Core.Debriefs;
+using LearningBot.Core.Growth;
 using LearningBot.Core.Help;
 using LearningBot.Core.Knowledge;
 using LearningBot.Core.Modules;
@@ -138,6 +139,12 @@ public sealed class TurnRouterTests
         { typeof(DebriefFeature), ["debrief"], [DebriefVerbs.Start, DebriefVerbs.Save, DebriefVerbs.Submit, DebriefVerbs.Publish, DebriefVerbs.Skip, DebriefVerbs.Edit] },
         { typeof(CircleFeature), ["circle"], [CircleVerbs.CheckIn, CircleVerbs.Create] },
         { typeof(RecognitionFeature), ["kudos", "share", "leaderboard", "learning"], [RecogniseThisAction.FetchVerb, RecogniseThisAction.SubmitVerb] },
+        {
+            typeof(GrowthFeature), ["goals", "buddy", "checkin"],
+            [GrowthVerbs.GoalForm, GrowthVerbs.AddGoal, GrowthVerbs.UpdateGoal, GrowthVerbs.CompleteGoal, GrowthVerbs.SaveOnboardingGoals, GrowthVerbs.SubmitCheckIn,
+                GrowthVerbs.NotNow, GrowthVerbs.StopJourney, GrowthVerbs.PassBuddy, GrowthVerbs.AgreeGoal, GrowthVerbs.Held, GrowthVerbs.Snooze, GrowthVerbs.ConfirmGoal,
+                GrowthVerbs.DeclineGoal, GrowthVerbs.StopMonthly]
+        },
     };
 
     [Fact]
@@ -149,7 +156,7 @@ public sealed class TurnRouterTests
         // Building the router is the check that every command name and card verb is claimed once.
         var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
 
-        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning"], router.Commands.Select(c => c.Name));
+        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning", "goals", "buddy", "checkin"], router.Commands.Select(c => c.Name));
         Assert.Equal(Features.SelectMany(f => (string[])f[2]).Order(StringComparer.Ordinal),
             scope.ServiceProvider.GetServices<ICardActionHandler>().SelectMany(h => h.Verbs).Order(StringComparer.Ordinal));
         Assert.All(scope.ServiceProvider.GetServices<IReactionHandler>(), h => Assert.Equal(typeof(RecognitionFeature).Namespace, h.GetType().Namespace));

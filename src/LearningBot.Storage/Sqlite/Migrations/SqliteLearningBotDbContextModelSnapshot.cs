@@ -414,6 +414,226 @@ namespace LearningBot.Storage.Sqlite.Migrations
                     b.ToTable("debriefs", (string)null);
                 });
 
+            modelBuilder.Entity("LearningBot.Core.Growth.BuddyVolunteerRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VolunteeredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("growth_buddy_volunteers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Core.Growth.DevelopmentCheckInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreedGoal")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AgreedGoalAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgreedGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ManagerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Snoozes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnoozedUntil");
+
+                    b.HasIndex("ManagerPersonId", "ReportPersonId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("growth_development_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Core.Growth.GoalRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "OpenKey")
+                        .IsUnique();
+
+                    b.ToTable("growth_goals", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Core.Growth.GrowthPreferenceRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoMonthlyCheckIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareLearningWithManager")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("growth_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Core.Growth.OnboardingCheckInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hard")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Helped")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("growth_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("LearningBot.Core.Growth.OnboardingJourneyRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BuddyPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BuddyRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneSteps")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GoalsSetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PassedBuddies")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("BuddyPersonId");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("growth_journeys", (string)null);
+                });
+
             modelBuilder.Entity("LearningBot.Core.Knowledge.AnswerFeedbackRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -860,6 +1080,9 @@ namespace LearningBot.Storage.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BuddyPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -884,6 +1107,9 @@ namespace LearningBot.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Team")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -897,6 +1123,8 @@ namespace LearningBot.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ManagerPersonId");
+
+                    b.HasIndex("StartDate");
 
                     b.ToTable("people", (string)null);
                 });
