@@ -17,7 +17,11 @@ public static class StorageRegistration
         switch (options.Provider)
         {
             case StorageProvider.Sqlite:
-                services.AddDbContext<SqliteLearningBotDbContext>(db => db.UseSqlite(options.ConnectionString));
+                // One writer at a time, waiting asynchronously, instead of SQLite's busy handling sleeping on threads.
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddScoped<SqliteWriteGateInterceptor>();
+                services.AddDbContext<SqliteLearningBotDbContext>((sp, db) => db.UseSqlite(options.ConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<SqliteWriteGateInterceptor>()));
                 services.AddScoped<LearningBotDbContext>(sp => sp.GetRequiredService<SqliteLearningBotDbContext>());
                 break;
             case StorageProvider.PostgreSQL:
@@ -30,7 +34,10 @@ public static class StorageRegistration
         return services;
     }
 
-    /// <summary>Creates the SQLite file's folder when needed, then applies pending migrations.</summary>
+    /// <summary>
+    /// Creates the SQLite file's folder when needed and puts the file in WAL mode (readers never block the writer, and a
+    /// commit appends instead of rewriting pages), then applies pending migrations.
+    /// </summary>
     public static async Task MigrateAsync(this LearningBotDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -41,6 +48,7 @@ public static class StorageRegistration
             if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && folder is not null)
             {
                 Directory.CreateDirectory(folder);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             }
         }
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);

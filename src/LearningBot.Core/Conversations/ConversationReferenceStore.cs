@@ -8,6 +8,9 @@ namespace LearningBot.Core.Conversations;
 /// <summary>Keeps one conversation reference per conversation (per person's 1:1 chat, per team channel, per group chat).</summary>
 public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProvider clock)
 {
+    /// <summary>How stale a conversation's <c>UpdatedAt</c> may get before a turn with nothing new refreshes it.</summary>
+    public static readonly TimeSpan TouchInterval = TimeSpan.FromHours(1);
+
     /// <summary>Creates or refreshes the turn's conversation; returns it as stored.</summary>
     public async Task<ConversationReferenceRecord> UpsertAsync(Turn turn, ConversationAddress address, CancellationToken cancellationToken)
     {
@@ -38,10 +41,16 @@ public sealed class ConversationReferenceStore(LearningBotDbContext db, TimeProv
         {
             record.PersonId = turn.PersonId;
         }
-        record.UpdatedAt = clock.GetUtcNow();
-        record.RemovedAt = turn.Kind == TurnKind.Uninstalled ? record.UpdatedAt : null;
-        // False when another request inserted the same conversation a moment ago; its row is as good as ours.
-        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        record.RemovedAt = turn.Kind == TurnKind.Uninstalled ? now : null;
+        // A conversation seen again with nothing new is not rewritten: the reference is what it was, and its age only
+        // orders a person's conversations, for which an hour is fine. EF writes only the columns that changed.
+        if (db.Entry(record).State != EntityState.Unchanged || record.UpdatedAt < now - TouchInterval)
+        {
+            record.UpdatedAt = now;
+            // False when another request inserted the same conversation a moment ago; its row is as good as ours.
+            await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
         return record;
     }
 

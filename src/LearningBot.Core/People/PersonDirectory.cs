@@ -21,6 +21,9 @@ public sealed partial class PersonDirectory(
     /// <summary>How long a Teams account whose email could not be learned waits before the channel is asked again.</summary>
     public static readonly TimeSpan EmailRecheck = TimeSpan.FromDays(7);
 
+    /// <summary>How often a turn that carries the account's email refreshes the account's "email checked" time.</summary>
+    public static readonly TimeSpan EmailNoted = TimeSpan.FromDays(1);
+
     public async Task<Guid> ResolveAsync(ChannelKind channel, ChannelUser user, string? timeZone, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -57,7 +60,9 @@ public sealed partial class PersonDirectory(
             person.Locale = locale ?? person.Locale;
             account.AadObjectId = user.AadObjectId ?? account.AadObjectId;
             account.TenantId = user.TenantId ?? account.TenantId;
-            if (email is not null)
+            // The channel gave the email with the turn: noted once a day at most, so a returning person's turn
+            // rewrites nothing (name, time zone and locale are written only when they change).
+            if (email is not null && !(account.EmailCheckedAt > clock.GetUtcNow() - EmailNoted))
             {
                 account.EmailCheckedAt = clock.GetUtcNow();
             }
