@@ -252,9 +252,15 @@ public sealed class CourseDrafting(
         }
     }
 
-    /// <summary>Long documents (four lessons or more) report at each quarter, never at the end (the summary says it).</summary>
-    private static bool IsMilestone(DraftProgress step, int reported) =>
-        step.Total >= 4 && step.Done < step.Total && step.Done * 4 / step.Total > reported * 4 / step.Total;
+    /// <summary>
+    /// Long documents report progress: four to seven lessons at half way, eight or more at each quarter; never at the end
+    /// (the summary says it).
+    /// </summary>
+    private static bool IsMilestone(DraftProgress step, int reported)
+    {
+        var parts = step.Total >= 8 ? 4 : 2;
+        return step.Total >= 4 && step.Done < step.Total && step.Done * parts / step.Total > reported * parts / step.Total;
+    }
 
     private async Task StoreAsync(CourseDocumentRecord document, DraftingResult result, string? text, CancellationToken cancellationToken)
     {
