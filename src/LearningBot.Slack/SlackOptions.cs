@@ -40,7 +40,7 @@ public sealed class SlackOptions
     public IList<string> BotScopes { get; set; } =
     [
         "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:read", "reactions:write",
-        "channels:read", "groups:read", "users:read",
+        "channels:read", "groups:read", "users:read", "files:read",
     ];
 
     /// <summary>Largest request body accepted; Slack payloads are a few KB, views at most 250 kB (§6).</summary>

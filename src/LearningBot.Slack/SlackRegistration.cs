@@ -40,6 +40,7 @@ public static class SlackRegistration
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             client.Timeout = TimeSpan.FromSeconds(30);
         });
+        services.AddHttpClient<Core.Conversations.ISharedFileDownloader, Files.SlackFileDownloader>(client => client.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackChannelPacer>();
         services.AddSingleton<SlackUserDirectory>();
