@@ -1,8 +1,8 @@
 namespace LearningBot.Core.Conversations;
 
 /// <summary>
-/// Downloads a file a person shared with the bot, the way its channel requires (Teams: the attachment's pre-signed
-/// download URL; Slack: <c>url_private</c> with the workspace's bot token). One implementation per channel.
+/// Downloads a file a person shared with the bot, the way its channel requires (a pre-signed link, or a link that
+/// needs the workspace's bot token). One implementation per channel.
 /// </summary>
 public interface ISharedFileDownloader
 {

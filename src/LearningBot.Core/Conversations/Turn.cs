@@ -36,7 +36,7 @@ public sealed record Turn
 /// <summary>
 /// A file someone shared with the bot: its name, the size when the channel says, and where the channel lets the bot
 /// download it. Only the channel that produced it can fetch it (<see cref="ISharedFileDownloader"/>), with whatever
-/// credentials that channel needs; <see cref="Workspace"/> tells it which (a Slack team id, a Teams tenant).
+/// credentials that channel needs; <see cref="Workspace"/> tells it which workspace or tenant.
 /// </summary>
 public sealed record SharedFile(string Name, string DownloadUrl)
 {

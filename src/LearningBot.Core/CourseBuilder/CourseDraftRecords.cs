@@ -20,7 +20,7 @@ public sealed class CourseDocumentRecord
     public required string FileName { get; set; }
     /// <summary>Where the channel lets the bot download the file; cleared once drafting has started.</summary>
     public string? DownloadUrl { get; set; }
-    /// <summary>The channel's workspace the file belongs to (the Slack team), for its downloader.</summary>
+    /// <summary>The channel's workspace the file belongs to , for its downloader.</summary>
     public string? Workspace { get; set; }
     public CourseDocumentStatus Status { get; set; }
     public int LessonsDone { get; set; }
