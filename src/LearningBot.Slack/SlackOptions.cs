@@ -47,7 +47,7 @@ public sealed class SlackOptions
     [
         "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:read",
         "channels:read", "channels:join", "groups:read", "users:read", "users:read.email",
-        "channels:history", "groups:history", "mpim:history",
+        "channels:history", "groups:history", "mpim:history", "files:read",
     ];
 
     /// <summary>Largest request body accepted; Slack payloads are a few KB, views at most 250 kB (§6).</summary>

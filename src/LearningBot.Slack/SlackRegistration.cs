@@ -41,6 +41,7 @@ public static class SlackRegistration
             // Each try is timed by SlackApiClient on the bot's clock (ApiTimeout), and retried there; this is only a backstop.
             client.Timeout = slack.ApiTimeout + TimeSpan.FromSeconds(30);
         });
+        services.AddHttpClient<Core.Conversations.ISharedFileDownloader, Files.SlackFileDownloader>(client => client.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackChannelPacer>();
         services.AddSingleton<SlackUserDirectory>();

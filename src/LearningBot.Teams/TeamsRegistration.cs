@@ -40,6 +40,8 @@ public static class TeamsRegistration
         services.AddSingleton<BotFrameworkTokenProvider>();
         services.AddSingleton<TrustedServiceUrls>();
 
+        services.AddHttpClient<Core.Conversations.ISharedFileDownloader, Files.TeamsFileDownloader>(client => client.Timeout = TimeSpan.FromSeconds(60));
+
         services.AddHttpClient<ConnectorClient>()
             .AddResilienceHandler("teams-connector", (pipeline, context) =>
             {

@@ -45,6 +45,12 @@ public interface IQuestionHandler
     Task<Reply> HandleAsync(Turn turn, string question, CancellationToken cancellationToken);
 }
 
+/// <summary>Takes the files shared with a message (the course builder offers to draft lessons from a document).</summary>
+public interface ISharedFileHandler
+{
+    Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken);
+}
+
 /// <summary>Greets a conversation the bot has just joined.</summary>
 public interface IWelcomeHandler
 {

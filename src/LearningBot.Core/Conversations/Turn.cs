@@ -29,6 +29,20 @@ public sealed record Turn
     /// (an ephemeral answer); set by the adapter that answers that way. A 1:1 chat needs no flag.
     /// </summary>
     public bool ReplySeenBySenderOnly { get; init; }
+    /// <summary>Files shared with the message (a document sent in a 1:1 chat), as the channel offers them for download.</summary>
+    public IReadOnlyList<SharedFile> Files { get; init; } = [];
+}
+
+/// <summary>
+/// A file someone shared with the bot: its name, the size when the channel says, and where the channel lets the bot
+/// download it. Only the channel that produced it can fetch it (<see cref="ISharedFileDownloader"/>), with whatever
+/// credentials that channel needs; <see cref="Workspace"/> tells it which workspace or tenant.
+/// </summary>
+public sealed record SharedFile(string Name, string DownloadUrl)
+{
+    public long? Size { get; init; }
+    public string? ContentType { get; init; }
+    public string? Workspace { get; init; }
 }
 
 /// <summary>The chat platform a turn, account or message belongs to; stored by name.</summary>

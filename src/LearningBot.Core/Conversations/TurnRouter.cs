@@ -15,13 +15,15 @@ public sealed class TurnRouter
     private readonly IReadOnlyList<IReactionHandler> _reactions;
     private readonly IQuestionHandler _questions;
     private readonly IWelcomeHandler _welcome;
+    private readonly ISharedFileHandler? _files;
 
     public TurnRouter(
         IEnumerable<ICommandHandler> commands,
         IEnumerable<ICardActionHandler> actions,
         IEnumerable<IReactionHandler> reactions,
         IQuestionHandler questions,
-        IWelcomeHandler welcome)
+        IWelcomeHandler welcome,
+        IEnumerable<ISharedFileHandler>? files = null)
     {
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(actions);
@@ -51,6 +53,12 @@ public sealed class TurnRouter
         _reactions = [.. reactions];
         _questions = questions;
         _welcome = welcome;
+        var fileHandlers = files?.ToList() ?? [];
+        if (fileHandlers.Count > 1)
+        {
+            throw new InvalidOperationException($"Shared files are claimed by both {fileHandlers[0].GetType().Name} and {fileHandlers[1].GetType().Name}.");
+        }
+        _files = fileHandlers.FirstOrDefault();
     }
 
     /// <summary>The commands, in registration order, for help cards.</summary>
@@ -77,6 +85,8 @@ public sealed class TurnRouter
                     messages.AddRange((await handler.HandleAsync(turn, reaction, cancellationToken).ConfigureAwait(false)).Messages);
                 }
                 return new Reply { Messages = messages };
+            case TurnKind.Message when turn.Files.Count > 0 && turn.Conversation.Type == ConversationType.Personal && _files is not null:
+                return await _files.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
             case TurnKind.Message:
                 return await RouteTextAsync(turn, cancellationToken).ConfigureAwait(false);
             default:

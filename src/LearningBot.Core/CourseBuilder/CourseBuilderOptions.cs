@@ -39,6 +39,15 @@ public sealed class CourseBuilderOptions
 
     /// <summary>How long one document's drafting may take in all.</summary>
     public double DocumentTimeoutSeconds { get; set; } = 900;
+
+    /// <summary>
+    /// Keep the document's text (as read) with the stored drafts after drafting. Off by default: the text exists only in
+    /// memory while drafting, and only the drafts are stored.
+    /// </summary>
+    public bool KeepDocumentText { get; set; }
+
+    /// <summary>How long a shared document waits for "Build lessons" before the offer lapses.</summary>
+    public TimeSpan OfferLifetime { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>The rules for <see cref="CourseBuilderOptions"/>.</summary>
@@ -59,5 +68,7 @@ internal sealed class CourseBuilderOptionsValidator : OptionsRules<CourseBuilder
         yield return (options.ModelTimeoutSeconds is > 0 and <= 600, "LearningBot:CourseBuilder:ModelTimeoutSeconds must be between 0 and 600.");
         yield return (options.DocumentTimeoutSeconds is > 0 and <= 7200 && options.DocumentTimeoutSeconds >= options.ModelTimeoutSeconds,
             "LearningBot:CourseBuilder:DocumentTimeoutSeconds must be at least ModelTimeoutSeconds and at most 7200.");
+        yield return (options.OfferLifetime >= TimeSpan.FromMinutes(1) && options.OfferLifetime <= TimeSpan.FromDays(30),
+            "LearningBot:CourseBuilder:OfferLifetime must be from 00:01:00 to 30.00:00:00.");
     }
 }

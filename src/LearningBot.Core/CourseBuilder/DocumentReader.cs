@@ -32,8 +32,7 @@ public static class DocumentReader
         var name = Path.GetFileName(fileName);
         if (content.LongLength > options.MaxFileBytes)
         {
-            return DocumentReading.Refused(
-                $"{name} is {Megabytes(content.LongLength)}; the course builder takes documents up to {Megabytes(options.MaxFileBytes)}. Split it into parts and send them one at a time.");
+            return DocumentReading.Refused(TooLarge(name, content.LongLength, options));
         }
         if (content.Length == 0)
         {
@@ -63,6 +62,20 @@ public static class DocumentReader
         }
         return reading;
     }
+
+    /// <summary>What the person is told about a file over <see cref="CourseBuilderOptions.MaxFileBytes"/> (its size when known).</summary>
+    public static string TooLarge(string name, long? bytes, CourseBuilderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var size = bytes is { } known ? $"is {Megabytes(known)}" : "is larger than that";
+        return bytes is null
+            ? $"{name} is larger than {Megabytes(options.MaxFileBytes)}, the most the course builder takes. Split it into parts and send them one at a time."
+            : $"{name} {size}; the course builder takes documents up to {Megabytes(options.MaxFileBytes)}. Split it into parts and send them one at a time.";
+    }
+
+    /// <summary>True when the file's name ends in a kind the reader reads.</summary>
+    public static bool Reads(string fileName) =>
+        Path.GetExtension(fileName).ToUpperInvariant() is ".MD" or ".MARKDOWN" or ".TXT" or ".TEXT" or ".HTML" or ".HTM" or ".DOCX" or ".PDF";
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 

@@ -70,7 +70,8 @@ public sealed partial class SlackEventProcessor(
                 return [await MessageAsync(eventId, e, auth, user, SlackTurnBuilder.ConversationTypeOf(e.GetString("channel"), e.GetString("channel_type")), cancellationToken).ConfigureAwait(false)];
             case "message":
                 // §2.4: only plain messages; subtypes (edits, joins, bot_message…) never reach the core.
-                if (e.GetString("subtype") is { } subtype)
+                // A file shared in a DM arrives as subtype file_share; the course builder takes it.
+                if (e.GetString("subtype") is { } subtype && !(subtype == "file_share" && e.GetString("channel_type") == "im"))
                 {
                     Log.Ignored(logger, eventId, type, $"message subtype {subtype}");
                     return [];
@@ -104,7 +105,27 @@ public sealed partial class SlackEventProcessor(
         var turn = await builder.TurnAsync(eventId, TurnKind.Message, user, replyTo, conversationType, e.GetString("ts"), cancellationToken).ConfigureAwait(false);
         var text = e.GetString("text") ?? "";
         var mentions = await builder.MentionedAsync(text, auth, cancellationToken).ConfigureAwait(false);
-        return builder.Answered(Source, turn with { Text = Unescape(StripMentions(text, auth.BotUserId)), Mentions = mentions }, replyTo);
+        return builder.Answered(Source, turn with { Text = Unescape(StripMentions(text, auth.BotUserId)), Mentions = mentions, Files = conversationType == ConversationType.Personal ? SharedFiles(e, auth) : [] }, replyTo);
+    }
+
+    /// <summary>The event's <c>files</c>: each one's name, size and <c>url_private</c>, downloaded later with the team's bot token.</summary>
+    private static List<SharedFile> SharedFiles(JsonElement e, SlackAuthorization auth)
+    {
+        var files = new List<SharedFile>();
+        if (!e.TryGetProperty("files", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return files;
+        }
+        foreach (var file in list.EnumerateArray())
+        {
+            if (file.ValueKind != JsonValueKind.Object || file.GetString("url_private") is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                continue;
+            }
+            var size = file.TryGetProperty("size", out var s) && s.TryGetInt64(out var bytes) ? bytes : (long?)null;
+            files.Add(new SharedFile(file.GetString("name") ?? "document", url) { Size = size, ContentType = file.GetString("mimetype"), Workspace = auth.TeamId });
+        }
+        return files;
     }
 
     private async Task<SlackTurn?> ReactionAsync(string eventId, JsonElement e, SlackAuthorization auth, string user, bool added, CancellationToken cancellationToken)

@@ -64,7 +64,7 @@ public static partial class TeamsTurnMapper
                 {
                     return [];
                 }
-                return [template with { Text = BotMentions.TextWithoutBotMention(activity) }];
+                return [template with { Text = BotMentions.TextWithoutBotMention(activity), Files = SharedFiles(activity) }];
 
             case ActivityTypes.ConversationUpdate:
                 // The bot itself among membersAdded / membersRemoved = it was added to / removed from this
@@ -157,6 +157,33 @@ public static partial class TeamsTurnMapper
             Locale = activity.Locale ?? clientInfo?.Locale,
             Mentions = readEntities ? BotMentions.MentionedPeople(activity) : [],
         };
+    }
+
+    /// <summary>The Teams file content type of a file shared in a 1:1 chat (teams-protocol: bots and files).</summary>
+    public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+
+    /// <summary>
+    /// Files shared in the message: attachments of type <see cref="FileDownloadInfo"/>, whose content carries a
+    /// pre-authenticated <c>downloadUrl</c> (only https ones are taken).
+    /// </summary>
+    private static List<SharedFile> SharedFiles(Activity activity)
+    {
+        var files = new List<SharedFile>();
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            if (!string.Equals(attachment.ContentType, FileDownloadInfo, StringComparison.OrdinalIgnoreCase) || attachment.Content is not System.Text.Json.Nodes.JsonObject content)
+            {
+                continue;
+            }
+            var url = content["downloadUrl"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+            if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+            {
+                continue;
+            }
+            var name = string.IsNullOrWhiteSpace(attachment.Name) ? "document" : attachment.Name;
+            files.Add(new SharedFile(name, url) { ContentType = content["fileType"]?.ToString(), Workspace = activity.Conversation?.TenantId });
+        }
+        return files;
     }
 
     private static List<Turn> Reactions(Activity activity, Turn template)

@@ -15,7 +15,7 @@ using LearningBot.Hosting;
 namespace LearningBot.Cli;
 
 /// <summary>
-/// Commands for maintainers: `import &lt;folder&gt;`, `import-people &lt;file.csv&gt;`, `ask "question"`, `teams-package [zip]`, `draft-lessons &lt;file&gt; [--out folder]`. Each uses the same
+/// Commands for maintainers: `import &lt;folder&gt;`, `import-people &lt;file.csv&gt;`, `ask "question"`, `teams-package [zip]`, `draft-lessons &lt;file&gt; [--out folder]`, `export-lessons --out &lt;folder&gt;`. Each uses the same
 /// configuration and database as the running bot and exits non-zero with a helpful message on bad input.
 /// </summary>
 public static class MaintenanceCommands
@@ -27,6 +27,7 @@ public static class MaintenanceCommands
         ["ask"] = AskAsync,
         ["teams-package"] = TeamsPackageAsync,
         ["draft-lessons"] = DraftLessonsAsync,
+        ["export-lessons"] = ExportLessonsAsync,
     };
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? command) =>
@@ -209,6 +210,34 @@ public static class MaintenanceCommands
                 Console.WriteLine($"  {args[0]}:{error}");
             }
             return report.Errors.Count == 0 ? 0 : 1;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// `export-lessons --out &lt;folder&gt;`: writes every course-builder draft approved in chat as a lesson file in the
+    /// content format (COURSE-BUILDER.md), so the team can keep them in the content folder under version control.
+    /// Existing files of the same name are replaced; nothing else in the folder is touched.
+    /// </summary>
+    public static async Task<int> ExportLessonsAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length != 2 || args[0] != "--out" || args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync("Usage: export-lessons --out <folder>   (writes the lessons approved in chat as Markdown files)").ConfigureAwait(false);
+            return 2;
+        }
+        var folder = args[1];
+        return await WithMigratedDatabaseAsync(async services =>
+        {
+            var lessons = await services.GetRequiredService<CourseReview>().ApprovedAsync(CancellationToken.None).ConfigureAwait(false);
+            Directory.CreateDirectory(folder);
+            foreach (var (fileName, markdown) in lessons)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, fileName), markdown, new UTF8Encoding(false)).ConfigureAwait(false);
+                Console.WriteLine($"  {fileName}");
+            }
+            Console.WriteLine($"Exported {lessons.Count} approved {(lessons.Count == 1 ? "lesson" : "lessons")} into {folder}");
+            return 0;
         }).ConfigureAwait(false);
     }
 
