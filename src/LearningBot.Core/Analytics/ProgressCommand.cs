@@ -5,7 +5,7 @@ using LearningBot.Core.Conversations;
 namespace LearningBot.Core.Analytics;
 
 /// <summary>"progress": my learning — the asker's own figures, never anyone else's, answered privately to them.</summary>
-public sealed class ProgressCommand(AnalyticsService analytics) : ICommandHandler
+public sealed class ProgressCommand(AnalyticsService analytics, PrivateReplies privately) : ICommandHandler
 {
     /// <inheritdoc />
     public string Name => "progress";
@@ -18,7 +18,8 @@ public sealed class ProgressCommand(AnalyticsService analytics) : ICommandHandle
     {
         ArgumentNullException.ThrowIfNull(turn);
         var mine = await analytics.MyLearningAsync(turn.PersonId, cancellationToken).ConfigureAwait(false);
-        return Reply.WithText(Render(mine));
+        // In a channel only the asker sees it (a private note to their 1:1 chat, or Slack's ephemeral reply).
+        return await privately.ToSenderAsync(turn, Render(mine), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The text of "my learning".</summary>

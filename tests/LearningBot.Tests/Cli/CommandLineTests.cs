@@ -150,7 +150,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(appId, bot.GetProperty("botId").GetString());
         Assert.Equal(["personal", "team", "groupChat"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         var commands = bot.GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString());
-        Assert.Equal(["help", "refresher", "quiz", "kudos", "share", "leaderboard", "debrief", "circle", "experts here"], commands);
+        Assert.Equal(["help", "refresher", "quiz", "kudos", "share", "leaderboard", "debrief", "circle", "experts here", "progress"], commands);
     }
 
     [Fact]
