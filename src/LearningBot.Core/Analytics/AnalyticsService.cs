@@ -118,7 +118,12 @@ public sealed class AnalyticsService(LearningBotDbContext db, FsrsScheduler fsrs
     }
 
     /// <summary>The key under which the same question asked in slightly different writing is merged.</summary>
-    public static string GapKey(string question) => QueryNormalizer.Normalize(question ?? "");
+    public static string GapKey(string question)
+    {
+        var text = QueryNormalizer.Normalize(question ?? "");
+        var words = new string([.. text.Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words);
+    }
 
     /// <summary>Every lesson in the library with how often it answered a question over the period and its votes.</summary>
     public async Task<IReadOnlyList<LessonRow>> LessonsAsync(AnalyticsPeriod period, CancellationToken cancellationToken)
