@@ -17,6 +17,9 @@ public sealed class AnalyticsOptions
     /// <summary>A topic whose mean predicted recall now is below this (0–1, default 0.7) is flagged at risk.</summary>
     public double AtRiskThreshold { get; set; } = 0.7;
 
+    /// <summary>Who a loopback request to /dashboard is signed in as in local development mode (no Teams app id): an admin.</summary>
+    public string DevAdminEmail { get; set; } = "dev-admin@localhost";
+
     /// <summary>Longest period one request may cover, in days (default 400).</summary>
     public int MaxPeriodDays { get; set; } = 400;
 }

@@ -277,4 +277,36 @@ public sealed class AnalyticsEndToEndTests
         Assert.Contains("Lessons learned: 0", text, StringComparison.Ordinal);
         Assert.Contains("type **quiz** to start", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_dashboard_shows_the_same_figures_to_the_dev_admin_on_this_machine()
+    {
+        await using var bot = await BotUnderTest.StartAsync(developmentMode: true);
+        await SeedAsync(bot);
+
+        var response = await bot.Http.GetAsync(new Uri($"/dashboard?from={Today}&to={Today}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<li id=\"active-learners\">Active learners<strong>5</strong></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"questions-asked\">Questions asked<strong>5</strong></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"questions-declined\">Not in the library<strong>2</strong></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"recognitions-given\">Recognitions given<strong>1</strong></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"answers-chart-title\">3 of 5 questions answered from the library</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>What&#39;s the capital of Mongolia?</td><td>2</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_production_the_dashboard_answers_401_and_shows_no_data()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        await SeedAsync(bot);
+
+        var response = await bot.Http.GetAsync(new Uri("/dashboard", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("Mongolia", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
