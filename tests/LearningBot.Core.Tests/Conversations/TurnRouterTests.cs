@@ -138,6 +138,7 @@ public sealed class TurnRouterTests
         { typeof(DebriefFeature), ["debrief"], [DebriefVerbs.Start, DebriefVerbs.Save, DebriefVerbs.Submit, DebriefVerbs.Publish, DebriefVerbs.Skip, DebriefVerbs.Edit] },
         { typeof(CircleFeature), ["circle"], [CircleVerbs.CheckIn, CircleVerbs.Create] },
         { typeof(RecognitionFeature), ["kudos", "share", "leaderboard", "learning"], [RecogniseThisAction.FetchVerb, RecogniseThisAction.SubmitVerb] },
+        { typeof(LearningBot.Core.Analytics.AnalyticsFeature), ["progress"], [] },
     };
 
     [Fact]
@@ -149,7 +150,7 @@ public sealed class TurnRouterTests
         // Building the router is the check that every command name and card verb is claimed once.
         var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
 
-        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning"], router.Commands.Select(c => c.Name));
+        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning", "progress"], router.Commands.Select(c => c.Name));
         Assert.Equal(Features.SelectMany(f => (string[])f[2]).Order(StringComparer.Ordinal),
             scope.ServiceProvider.GetServices<ICardActionHandler>().SelectMany(h => h.Verbs).Order(StringComparer.Ordinal));
         Assert.All(scope.ServiceProvider.GetServices<IReactionHandler>(), h => Assert.Equal(typeof(RecognitionFeature).Namespace, h.GetType().Namespace));
