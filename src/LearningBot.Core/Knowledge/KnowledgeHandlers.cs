@@ -23,12 +23,15 @@ public sealed class KnowledgeQuestionHandler(KnowledgeAnswerer answerer, Knowled
         var search = result.Search;
         if (result.Generated is { } generated)
         {
+            await records.RecordAskedAsync(turn, (generated.Cited.Count > 0 ? generated.Cited[0].LessonId : null) ?? search.Best?.LessonId, cancellationToken).ConfigureAwait(false);
             return Reply.WithCard(KnowledgeCards.GeneratedAnswer(question, generated.Text, generated.Cited, search.Hits.Except(generated.Cited).Take(1).ToList()));
         }
         if (search is { Answered: true, Best: { } best })
         {
+            await records.RecordAskedAsync(turn, best.LessonId, cancellationToken).ConfigureAwait(false);
             return Reply.WithCard(KnowledgeCards.Answer(question, best, search.Hits.Skip(1).Take(1).ToList()));
         }
+        await records.RecordAskedAsync(turn, null, cancellationToken).ConfigureAwait(false);
         await records.RecordGapAsync(turn, question, search, cancellationToken).ConfigureAwait(false);
         var expertsAvailable = await experts.FindChannelAsync(turn, cancellationToken).ConfigureAwait(false) is not null;
         return Reply.WithCard(KnowledgeCards.NotInLibrary(question, search.Hits, search.Redirect, expertsAvailable));

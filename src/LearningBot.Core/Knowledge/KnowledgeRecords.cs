@@ -63,6 +63,10 @@ public sealed class KnowledgeRecords(LearningBotDbContext db, ISentenceEmbedder 
     }
 
     /// <summary>The question as a view of the lesson, for embeddings and keywords.</summary>
+    /// <summary>Teaches search that <paramref name="question"/> is answered by <paramref name="lessonId"/>, as a 👍 does.</summary>
+    public Task TeachAsync(string question, string lessonId, CancellationToken cancellationToken) =>
+        LearnAsync(Cut(question ?? ""), lessonId, cancellationToken);
+
     private async Task LearnAsync(string question, string lessonId, CancellationToken cancellationToken)
     {
         var text = QueryNormalizer.Normalize(question);
@@ -111,6 +115,17 @@ public sealed class KnowledgeRecords(LearningBotDbContext db, ISentenceEmbedder 
         {
             EventId = turn.EventId, PersonId = turn.PersonId, Question = Cut(question), ClosestLessonId = answer.Best?.LessonId,
             RedirectTopic = answer.Redirect?.Topic, At = clock.GetUtcNow(),
+        });
+        await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the question for analytics: answered by <paramref name="lessonId"/>, or declined when null. Once per event.</summary>
+    public async Task RecordAskedAsync(Turn turn, string? lessonId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        db.Set<AskedQuestionRecord>().Add(new AskedQuestionRecord
+        {
+            EventId = turn.EventId, PersonId = turn.PersonId, Answered = lessonId is not null, LessonId = lessonId, At = clock.GetUtcNow(),
         });
         await db.SaveOnceAsync(cancellationToken).ConfigureAwait(false);
     }

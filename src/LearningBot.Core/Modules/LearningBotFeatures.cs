@@ -16,5 +16,5 @@ public static class LearningBotFeatures
 
     /// <summary>Every feature.</summary>
     public static IReadOnlyList<ILearningBotFeature> All { get; } =
-        [.. Essentials, new QuizFeature(), new DebriefFeature(), new CircleFeature(), new RecognitionFeature(), new GrowthFeature(), new CourseBuilder.CourseBuilderFeature()];
+        [.. Essentials, new QuizFeature(), new DebriefFeature(), new CircleFeature(), new RecognitionFeature(), new GrowthFeature(), new CourseBuilder.CourseBuilderFeature(), new Analytics.AnalyticsFeature()];
 }

@@ -106,6 +106,8 @@ public static partial class LearningBotHost
         app.MapSlackEndpoints();
         app.MapAsk();
         app.MapPeople();
+        app.MapAnalytics();
+        app.MapDashboard();
         app.MapGet("/", () => Results.Text("LearningBot is running. Teams: POST /api/messages. Slack: POST /slack/events, /slack/commands, /slack/interactions.\n"));
         app.MapGet("/health", async (LessonCatalog catalog, CancellationToken ct) =>
             Results.Ok(new { status = "ok", lessons = await catalog.CountAsync(ct).ConfigureAwait(false) }));

@@ -145,6 +145,7 @@ public sealed class TurnRouterTests
                 GrowthVerbs.NotNow, GrowthVerbs.StopJourney, GrowthVerbs.PassBuddy, GrowthVerbs.AgreeGoal, GrowthVerbs.Held, GrowthVerbs.Snooze, GrowthVerbs.ConfirmGoal,
                 GrowthVerbs.DeclineGoal, GrowthVerbs.StopMonthly]
         },
+        { typeof(LearningBot.Core.Analytics.AnalyticsFeature), ["progress"], [] },
     };
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class TurnRouterTests
         // Building the router is the check that every command name and card verb is claimed once.
         var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
 
-        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning", "goals", "buddy", "checkin"], router.Commands.Select(c => c.Name));
+        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning", "goals", "buddy", "checkin", "progress"], router.Commands.Select(c => c.Name));
         Assert.Equal(Features.SelectMany(f => (string[])f[2]).Order(StringComparer.Ordinal),
             scope.ServiceProvider.GetServices<ICardActionHandler>().SelectMany(h => h.Verbs).Order(StringComparer.Ordinal));
         Assert.All(scope.ServiceProvider.GetServices<IReactionHandler>(), h => Assert.Equal(typeof(RecognitionFeature).Namespace, h.GetType().Namespace));

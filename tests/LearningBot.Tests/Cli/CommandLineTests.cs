@@ -150,7 +150,12 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(appId, bot.GetProperty("botId").GetString());
         Assert.Equal(["personal", "team", "groupChat"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         var commands = bot.GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString());
-        Assert.Equal(["help", "refresher", "quiz", "kudos", "share", "leaderboard", "debrief", "circle", "goals", "experts here"], commands);
+        Assert.Equal(["help", "refresher", "quiz", "progress", "goals", "kudos", "share", "leaderboard", "debrief", "circle"], commands);
+        // Teams shows at most ten commands per list: the team and group chat list has the channel commands instead.
+        var shared = bot.GetProperty("commandLists")[1];
+        Assert.Equal(["team", "groupChat"], shared.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains("experts here", shared.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+        Assert.All(bot.GetProperty("commandLists").EnumerateArray(), l => Assert.InRange(l.GetProperty("commands").GetArrayLength(), 1, 10));
     }
 
     [Fact]
