@@ -168,7 +168,7 @@ public static class CourseBuilderCards
             var n = (i + 1).ToString(CultureInfo.InvariantCulture);
             body.Add(new HeadingElement(question is null ? $"Question {n} (optional, new)" : $"Question {n}"));
             body.Add(new TextInputElement(ids.Question, "Question") { MaxLength = 300, Multiline = true, Value = Value(ids.Question, question?.Question ?? "") });
-            body.Add(new TextInputElement(ids.Answer, "Right answer") { MaxLength = 150, Value = Value(ids.Answer, question is null ? "" : question.Choices[question.Answer]) });
+            body.Add(new TextInputElement(ids.Answer, "Right answer") { MaxLength = 150, Value = Value(ids.Answer, question?.Choices.ElementAtOrDefault(question.Answer) ?? "") });
             body.Add(new TextInputElement(ids.Others, "Wrong answers, one per line")
             {
                 MaxLength = 800, Multiline = true, Value = Value(ids.Others, question is null ? "" : string.Join("\n", question.Choices.Where((_, c) => c != question.Answer))),

@@ -1,6 +1,7 @@
 using LearningBot.Core.Cards;
 using LearningBot.Core.Circles;
 using LearningBot.Core.Conversations;
+using LearningBot.Core.CourseBuilder;
 using LearningBot.Core.Debriefs;
 using LearningBot.Core.Growth;
 using LearningBot.Core.Help;
@@ -145,6 +146,11 @@ public sealed class TurnRouterTests
                 GrowthVerbs.NotNow, GrowthVerbs.StopJourney, GrowthVerbs.PassBuddy, GrowthVerbs.AgreeGoal, GrowthVerbs.Held, GrowthVerbs.Snooze, GrowthVerbs.ConfirmGoal,
                 GrowthVerbs.DeclineGoal, GrowthVerbs.StopMonthly]
         },
+        {
+            typeof(LearningBot.Core.CourseBuilder.CourseBuilderFeature), ["build"],
+            [CourseBuilderVerbs.Build, CourseBuilderVerbs.Decline, CourseBuilderVerbs.Cancel, CourseBuilderVerbs.Approve, CourseBuilderVerbs.Edit, CourseBuilderVerbs.Save,
+                CourseBuilderVerbs.Review, CourseBuilderVerbs.Discard]
+        },
         { typeof(LearningBot.Core.Analytics.AnalyticsFeature), ["progress"], [] },
     };
 
@@ -157,7 +163,7 @@ public sealed class TurnRouterTests
         // Building the router is the check that every command name and card verb is claimed once.
         var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
 
-        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning", "goals", "buddy", "checkin", "progress"], router.Commands.Select(c => c.Name));
+        Assert.Equal(["help", "refresher", "experts", "quiz", "debrief", "circle", "kudos", "share", "leaderboard", "learning", "goals", "buddy", "checkin", "build", "progress"], router.Commands.Select(c => c.Name));
         Assert.Equal(Features.SelectMany(f => (string[])f[2]).Order(StringComparer.Ordinal),
             scope.ServiceProvider.GetServices<ICardActionHandler>().SelectMany(h => h.Verbs).Order(StringComparer.Ordinal));
         Assert.All(scope.ServiceProvider.GetServices<IReactionHandler>(), h => Assert.Equal(typeof(RecognitionFeature).Namespace, h.GetType().Namespace));
