@@ -24,10 +24,19 @@ public sealed record SharedFileDownload(ReadOnlyMemory<byte>? Content, bool TooL
 
     public static SharedFileDownload Failed(string reason) => new(null, false, reason);
 
-    /// <summary>Reads <paramref name="stream"/> up to <paramref name="maxBytes"/>; one byte more and it is <see cref="Oversized"/>.</summary>
-    public static async Task<SharedFileDownload> ReadAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a download's body up to <paramref name="maxBytes"/>: <see cref="Oversized"/> at once when its declared length
+    /// is larger, or as soon as one byte more arrives (nothing more is read).
+    /// </summary>
+    public static async Task<SharedFileDownload> ReadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Headers.ContentLength > maxBytes)
+        {
+            return Oversized();
+        }
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var streamDisposal = stream.ConfigureAwait(false);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

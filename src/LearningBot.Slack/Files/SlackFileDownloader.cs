@@ -44,13 +44,7 @@ public sealed class SlackFileDownloader(HttpClient http, IServiceScopeFactory sc
             {
                 return SharedFileDownload.Failed("Slack did not hand it over (the app may need the files:read scope: reinstall it)");
             }
-            if (response.Content.Headers.ContentLength > maxBytes)
-            {
-                return SharedFileDownload.Oversized();
-            }
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var streamDisposal = stream.ConfigureAwait(false);
-            return await SharedFileDownload.ReadAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
+            return await SharedFileDownload.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException)
         {

@@ -22,13 +22,7 @@ public sealed partial class TeamsFileDownloader(HttpClient http, ILogger<TeamsFi
                 LogFailed(logger, (int)response.StatusCode);
                 return SharedFileDownload.Failed("Teams did not hand it over (the link may have expired)");
             }
-            if (response.Content.Headers.ContentLength > maxBytes)
-            {
-                return SharedFileDownload.Oversized();
-            }
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var streamDisposal = stream.ConfigureAwait(false);
-            return await SharedFileDownload.ReadAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
+            return await SharedFileDownload.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException)
         {
